@@ -1,0 +1,39 @@
+# SPDX-License-Identifier: MIT
+# Two commands on a fresh Debian 12 machine:
+#   make run    installs missing Debian packages, builds, runs the guided demo
+#   make test   the same set-up, then the whole test suite
+# `make` alone builds build/stride.
+BUILD_DIR ?= build
+BUILD_TYPE ?= Release
+WERROR ?= OFF
+CMAKE_FLAGS ?=
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+.PHONY: all build deps configure run test demo asan fuzz bench clean
+
+all: build
+
+deps:
+	@bash scripts/deps.sh
+
+$(BUILD_DIR)/build.ninja:
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DSTRIDE_WERROR=$(WERROR) $(CMAKE_FLAGS)
+
+configure: $(BUILD_DIR)/build.ninja
+
+build: configure
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+run: deps build
+	@bash scripts/demo.sh $(BUILD_DIR)/stride
+
+test: deps build
+	@bash scripts/test.sh $(BUILD_DIR)
+
+# Tests under AddressSanitizer and UBSan (CI runs this after `make test`).
+asan: deps
+	$(MAKE) BUILD_DIR=build-asan BUILD_TYPE=RelWithDebInfo CMAKE_FLAGS="-DSTRIDE_SANITIZE=ON" build
+	@bash scripts/test.sh build-asan
+
+clean:
+	rm -rf build build-asan build-fuzz

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# The guided demo behind `make run`: Sam's first steps with Stride (JOURNEY.md), on a fresh demo
+# database, showing each command as a runner would type it.
+set -euo pipefail
+stride="${1:-build/stride}"
+demo_dir="${DEMO_DIR:-build/demo}"
+rm -rf "$demo_dir"
+mkdir -p "$demo_dir"
+export STRIDE_DB="$demo_dir/stride.db"
+
+step() {
+  printf '\n\033[1m== %s\033[0m\n' "$1"
+  shift
+  printf '$ stride %s\n' "$*"
+  "$stride" "$@"
+}
+
+echo "Stride demo: a fresh database at $STRIDE_DB"
+step "Sam records who she is, what she has run and what she has at hand" \
+  athlete set --name Sam --sex female --birth-year 1992 --units km --weekly-distance 25km --longest-run 12km \
+  --race 10k=52:30@2026-10-18 --days tue,thu,sat,sun --long-run-day sun \
+  --facilities foam-roller,textured-roller,sauna,plunge-pool,gym --hr-rest 54 --hr-max 186
+step "Her training paces, from her latest race" paces
+step "The same as JSON, for other tools" paces --json
+echo
+echo "Next: 'stride --help' lists every command. The database stays at $STRIDE_DB."

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: MIT
+#include "store/migrations.h"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <string_view>
+
+#include "core/check.h"
+#include "store/database.h"
+
+namespace stride::store {
+namespace {
+
+using core::ErrorCode;
+
+// kMigrations[i] upgrades version i to version i + 1. Keep SQL portable where it costs nothing.
+constexpr std::array<std::string_view, 1> kMigrations = {
+    // 1: the athlete profile and their race results.
+    R"sql(
+CREATE TABLE athlete (
+  id                INTEGER PRIMARY KEY CHECK (id = 1),
+  name              TEXT NOT NULL DEFAULT '',
+  sex               TEXT CHECK (sex IN ('female', 'male')),
+  birth_year        INTEGER,
+  hr_rest_bpm       INTEGER,
+  hr_max_bpm        INTEGER,
+  units             TEXT NOT NULL DEFAULT 'km' CHECK (units IN ('km', 'mi')),
+  weekly_distance_m REAL,
+  longest_run_m     REAL,
+  training_days     TEXT NOT NULL DEFAULT '',
+  long_run_day      TEXT,
+  facilities        TEXT NOT NULL DEFAULT '',
+  health            TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE race_result (
+  id         INTEGER PRIMARY KEY,
+  athlete_id INTEGER NOT NULL REFERENCES athlete(id) ON DELETE CASCADE,
+  distance_m REAL NOT NULL CHECK (distance_m > 0),
+  time_s     REAL NOT NULL CHECK (time_s > 0),
+  race_date  TEXT
+);
+)sql",
+};
+
+Status SetVersion(Database& db, int version) {
+  auto stmt = db.Prepare("UPDATE schema_version SET version = ?1");
+  if (!stmt) return Fail(stmt.error());
+  return stmt->Bind(1, version).Run();
+}
+
+}  // namespace
+
+int LatestSchemaVersion() { return static_cast<int>(kMigrations.size()); }
+
+Result<int> SchemaVersion(Database& db) {
+  auto exists = db.Prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'");
+  if (!exists) return Fail(exists.error());
+  auto row = exists->Step();
+  if (!row) return Fail(row.error());
+  if (exists->ColumnInt(0) == 0) {
+    auto any = db.Prepare("SELECT count(*) FROM sqlite_master");
+    if (!any) return Fail(any.error());
+    if (auto r = any->Step(); !r) return Fail(r.error());
+    if (any->ColumnInt(0) != 0) {
+      return Fail(ErrorCode::kCorruptData, "this SQLite file is not a Stride database (no schema_version table)");
+    }
+    return 0;
+  }
+  auto stmt = db.Prepare("SELECT version FROM schema_version");
+  if (!stmt) return Fail(stmt.error());
+  auto has = stmt->Step();
+  if (!has) return Fail(has.error());
+  if (!*has) return Fail(ErrorCode::kCorruptData, "schema_version table is empty");
+  return static_cast<int>(stmt->ColumnInt(0));
+}
+
+Status MigrateTo(Database& db, int target) {
+  STRIDE_CHECK(target <= LatestSchemaVersion());
+  auto current = SchemaVersion(db);
+  if (!current) return Fail(current.error());
+  if (*current > LatestSchemaVersion()) {
+    return Fail(ErrorCode::kCorruptData,
+                fmt::format("database schema version {} is newer than this stride knows ({}); upgrade stride",
+                            *current, LatestSchemaVersion()));
+  }
+  for (int v = *current; v < target; ++v) {
+    auto tx = Transaction::Begin(db);
+    if (!tx) return Fail(tx.error());
+    if (v == 0) {
+      if (auto s = db.Exec("CREATE TABLE schema_version (version INTEGER NOT NULL);"
+                           "INSERT INTO schema_version VALUES (0);");
+          !s) {
+        return s;
+      }
+    }
+    if (auto s = db.Exec(kMigrations[static_cast<size_t>(v)]); !s) {
+      return Fail(ErrorCode::kInternal, fmt::format("migration to version {} failed: {}", v + 1, s.error().message));
+    }
+    if (auto s = SetVersion(db, v + 1); !s) return s;
+    if (auto s = tx->Commit(); !s) return s;
+  }
+  return Ok();
+}
+
+Status Migrate(Database& db) { return MigrateTo(db, LatestSchemaVersion()); }
+
+}  // namespace stride::store
