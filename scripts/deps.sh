@@ -9,7 +9,7 @@ PACKAGES=(
   g++ cmake ninja-build pkg-config make
   # libraries (see DESIGN.md, "Dependencies")
   libsqlite3-dev libfmt-dev libcli11-dev nlohmann-json3-dev libexpected-dev
-  libpugixml-dev libdeflate-dev zlib1g-dev libarchive-dev libcpp-httplib-dev libtomlplusplus-dev
+  libpugixml-dev libdeflate-dev zlib1g-dev libarchive-dev libcpp-httplib-dev libtomlplusplus-dev libxxhash-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
 )

@@ -51,7 +51,8 @@ Statement& Statement::Bind(int index, double value) {
   return *this;
 }
 Statement& Statement::Bind(int index, std::string_view text) {
-  if (int rc = sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT)) {
+  // An empty view may have a null data(), which SQLite would bind as NULL: bind "" instead.
+  if (int rc = sqlite3_bind_text(stmt_, index, text.data() ? text.data() : "", static_cast<int>(text.size()), SQLITE_TRANSIENT)) {
     bind_error_ = rc;
   }
   return *this;

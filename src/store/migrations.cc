@@ -15,7 +15,7 @@ namespace {
 using core::ErrorCode;
 
 // kMigrations[i] upgrades version i to version i + 1. Keep SQL portable where it costs nothing.
-constexpr std::array<std::string_view, 1> kMigrations = {
+constexpr std::array<std::string_view, 2> kMigrations = {
     // 1: the athlete profile and their race results.
     R"sql(
 CREATE TABLE athlete (
@@ -39,6 +39,68 @@ CREATE TABLE race_result (
   distance_m REAL NOT NULL CHECK (distance_m > 0),
   time_s     REAL NOT NULL CHECK (time_s > 0),
   race_date  TEXT
+);
+)sql",
+    // 2: imported activities, their laps, sessions and compressed sample columns.
+    R"sql(
+CREATE TABLE activity (
+  id              INTEGER PRIMARY KEY,
+  content_hash    TEXT NOT NULL UNIQUE,
+  source_name     TEXT NOT NULL,
+  format          TEXT NOT NULL CHECK (format IN ('fit', 'gpx', 'tcx')),
+  sport           TEXT NOT NULL,
+  sport_detail    TEXT NOT NULL DEFAULT '',
+  start_ms        INTEGER NOT NULL,
+  utc_offset_s    INTEGER,
+  local_date      TEXT NOT NULL,
+  name            TEXT NOT NULL DEFAULT '',
+  description     TEXT NOT NULL DEFAULT '',
+  perceived_exertion REAL,
+  is_race         INTEGER NOT NULL DEFAULT 0,
+  device          TEXT NOT NULL DEFAULT '',
+  distance_m      REAL,
+  timer_s         REAL,
+  elapsed_s       REAL,
+  avg_heart_rate_bpm REAL,
+  max_heart_rate_bpm REAL,
+  record_count    INTEGER NOT NULL DEFAULT 0,
+  salvaged        INTEGER NOT NULL DEFAULT 0,
+  bytes_lost      INTEGER NOT NULL DEFAULT 0,
+  external_id     TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX activity_by_date ON activity (local_date);
+CREATE INDEX activity_by_start ON activity (start_ms);
+CREATE TABLE activity_session (
+  activity_id     INTEGER NOT NULL REFERENCES activity(id) ON DELETE CASCADE,
+  idx             INTEGER NOT NULL,
+  sport           TEXT NOT NULL,
+  sport_detail    TEXT NOT NULL DEFAULT '',
+  start_ms        INTEGER NOT NULL,
+  total_distance_m REAL,
+  total_timer_time_s REAL,
+  total_elapsed_time_s REAL,
+  avg_heart_rate_bpm REAL,
+  max_heart_rate_bpm REAL,
+  total_ascent_m  REAL,
+  total_descent_m REAL,
+  PRIMARY KEY (activity_id, idx)
+);
+CREATE TABLE activity_lap (
+  activity_id     INTEGER NOT NULL REFERENCES activity(id) ON DELETE CASCADE,
+  idx             INTEGER NOT NULL,
+  start_ms        INTEGER NOT NULL,
+  elapsed_s       REAL,
+  timer_s         REAL,
+  distance_m      REAL,
+  avg_heart_rate_bpm REAL,
+  max_heart_rate_bpm REAL,
+  PRIMARY KEY (activity_id, idx)
+);
+CREATE TABLE activity_samples (
+  activity_id     INTEGER PRIMARY KEY REFERENCES activity(id) ON DELETE CASCADE,
+  channels        TEXT NOT NULL,
+  sample_count    INTEGER NOT NULL,
+  data            BLOB NOT NULL
 );
 )sql",
 };
