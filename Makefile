@@ -8,13 +8,22 @@ BUILD_TYPE ?= Release
 WERROR ?= OFF
 CMAKE_FLAGS ?=
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+FUZZ_SECONDS ?= 60
 
-.PHONY: all build deps configure run test demo asan fuzz bench clean
+.PHONY: all build deps test-deps configure run test demo asan fuzz bench clean
 
 all: build
 
 deps:
 	@bash scripts/deps.sh
+
+# The test tools pinned in package-lock.json (the FIT SDK oracle, Playwright); reinstalled when the lock changes.
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund
+
+test-deps:
+	@bash scripts/deps.sh --test
+	@$(MAKE) --no-print-directory node_modules/.package-lock.json
 
 $(BUILD_DIR)/build.ninja:
 	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DSTRIDE_WERROR=$(WERROR) $(CMAKE_FLAGS)
@@ -27,13 +36,22 @@ build: configure
 run: deps build
 	@bash scripts/demo.sh $(BUILD_DIR)/stride
 
-test: deps build
+test: deps test-deps build
 	@bash scripts/test.sh $(BUILD_DIR)
 
 # Tests under AddressSanitizer and UBSan (CI runs this after `make test`).
-asan: deps
+asan: deps test-deps
 	$(MAKE) BUILD_DIR=build-asan BUILD_TYPE=RelWithDebInfo CMAKE_FLAGS="-DSTRIDE_SANITIZE=ON" build
 	@bash scripts/test.sh build-asan
+
+# libFuzzer targets (clang), each run briefly; CI runs this too.
+fuzz: test-deps
+	@bash scripts/fuzz.sh $(FUZZ_SECONDS)
+
+# Benchmarks against peer tools; results go to docs/benchmarks.md by hand.
+bench: deps
+	@bash scripts/deps.sh --all
+	$(MAKE) BUILD_DIR=build-bench CMAKE_FLAGS="-DSTRIDE_BUILD_BENCH=ON" build
 
 clean:
 	rm -rf build build-asan build-fuzz

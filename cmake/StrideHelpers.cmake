@@ -43,5 +43,5 @@ function(stride_add_test name)
   target_link_libraries(${name} PRIVATE ${ARG_LIBS} stride_testing GTest::gtest GTest::gmock GTest::gtest_main)
   stride_set_warnings(${name})
   gtest_discover_tests(${name} WORKING_DIRECTORY ${PROJECT_SOURCE_DIR} DISCOVERY_TIMEOUT 60
-                       PROPERTIES ENVIRONMENT "STRIDE_BINARY=$<TARGET_FILE:stride>")
+                       PROPERTIES ENVIRONMENT "STRIDE_BINARY=${PROJECT_BINARY_DIR}/stride")
 endfunction()

@@ -22,6 +22,13 @@ step "Sam records who she is, what she has run and what she has at hand" \
   --race 10k=52:30@2026-10-18 --days tue,thu,sat,sun --long-run-day sun \
   --facilities foam-roller,textured-roller,sauna,plunge-pool,gym --hr-rest 54 --hr-max 186
 step "Her training paces, from her latest race" paces
-step "The same as JSON, for other tools" paces --json
+today="$(date +%F)"
+step "Twelve weeks of her runs as GPX files (demo data, so no watch is needed)" sample-data "$demo_dir/runs" --weeks 12
+step "Import them: every file in its own transaction, duplicates skipped" import "$demo_dir/runs"
+step "Import again: nothing is stored twice" import "$demo_dir/runs"
+step "What is stored" activities --since "$(date -d '-14 days' +%F)"
+step "Training load: fitness, fatigue, form, weekly volume and flags" load --from "$(date -d '-6 weeks' +%F)"
+step "Fitness from her race and her best efforts" fitness
+step "One screen for the season so far" status
 echo
 echo "Next: 'stride --help' lists every command. The database stays at $STRIDE_DB."

@@ -7,7 +7,7 @@
 
 #include "app/athlete.h"
 #include "cli/commands.h"
-#include "cli/json_output.h"
+#include "views/json_output.h"
 
 namespace stride::cli {
 namespace {
@@ -168,7 +168,7 @@ int RunSet(const SetOptions& o, const Globals& g) {
   auto athlete = app::UpdateAthlete(*db, *changes, *today);
   if (!athlete) return ReportError(athlete.error());
   if (g.json) {
-    PrintJson(AthleteJson(*athlete));
+    PrintJson(views::AthleteJson(*athlete));
   } else {
     std::cerr << "stride: profile saved\n";
     PrintAthlete(*athlete);
@@ -181,7 +181,7 @@ int RunShow(const Globals& g) {
   if (!db) return ReportError(db.error());
   auto athlete = app::GetAthlete(*db);
   if (!athlete) return ReportError(athlete.error());
-  if (g.json) PrintJson(AthleteJson(*athlete));
+  if (g.json) PrintJson(views::AthleteJson(*athlete));
   else PrintAthlete(*athlete);
   return kExitOk;
 }

@@ -19,6 +19,13 @@ constexpr const char* kVersion = "0.1.0";
 constexpr Command kCommands[] = {
     {"athlete", AddAthleteCommand},
     {"paces", AddPacesCommand},
+    {"inspect", AddInspectCommand},
+    {"import", AddImportCommand},
+    {"activities", AddActivitiesCommand},
+    {"activity", AddActivityCommand},
+    {"load", AddLoadCommands},  // also fitness and status
+    {"serve", AddServeCommand},
+    {"sample-data", AddSampleDataCommand},
 };
 
 size_t EditDistance(const std::string& a, const std::string& b) {
@@ -49,11 +56,11 @@ std::string Suggestion(const CLI::App& app, int argc, char** argv) {
     if (known) return "";
     std::string best;
     size_t best_d = 3;
-    for (const Command& c : kCommands) {
-      size_t d = EditDistance(word, c.name);
+    for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+      size_t d = EditDistance(word, sub->get_name());
       if (d < best_d) {
         best_d = d;
-        best = c.name;
+        best = sub->get_name();
       }
     }
     if (!best.empty()) return fmt::format("unknown command '{}'; did you mean '{}'?", word, best);

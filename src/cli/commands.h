@@ -16,6 +16,13 @@ struct Command {
 
 void AddAthleteCommand(CLI::App& root, Globals& g, Runner& runner);
 void AddPacesCommand(CLI::App& root, Globals& g, Runner& runner);
+void AddInspectCommand(CLI::App& root, Globals& g, Runner& runner);
+void AddImportCommand(CLI::App& root, Globals& g, Runner& runner);
+void AddActivitiesCommand(CLI::App& root, Globals& g, Runner& runner);
+void AddActivityCommand(CLI::App& root, Globals& g, Runner& runner);
+void AddSampleDataCommand(CLI::App& root, Globals& g, Runner& runner);
+void AddLoadCommands(CLI::App& root, Globals& g, Runner& runner);
+void AddServeCommand(CLI::App& root, Globals& g, Runner& runner);
 
 }  // namespace stride::cli
 

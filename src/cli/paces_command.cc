@@ -7,7 +7,7 @@
 
 #include "app/paces.h"
 #include "cli/commands.h"
-#include "cli/json_output.h"
+#include "views/json_output.h"
 
 namespace stride::cli {
 namespace {
@@ -55,7 +55,7 @@ int Run(const PacesOptions& o, const Globals& g) {
   if (!db) return ReportError(db.error());
   auto report = app::ComputePaces(*db, race);
   if (!report) return ReportError(report.error());
-  if (g.json) PrintJson(PacesJson(*report));
+  if (g.json) PrintJson(views::PacesJson(*report));
   else PrintPaces(*report);
   return kExitOk;
 }

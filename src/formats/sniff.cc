@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "formats/sniff.h"
 
+#include <cctype>
+#include <string>
 #include <string_view>
 
 namespace stride::formats {
@@ -30,6 +32,16 @@ ContentKind SniffContent(std::span<const uint8_t> head) {
     return ContentKind::kUnknown;
   }
   return ContentKind::kUnknown;
+}
+
+std::optional<ContentKind> FormatFromName(std::string_view name) {
+  std::string lower;
+  for (char c : name) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  if (lower.ends_with(".gz")) lower.resize(lower.size() - 3);
+  if (lower.ends_with(".fit")) return ContentKind::kFit;
+  if (lower.ends_with(".gpx")) return ContentKind::kGpx;
+  if (lower.ends_with(".tcx")) return ContentKind::kTcx;
+  return std::nullopt;
 }
 
 const char* ContentKindName(ContentKind kind) {

@@ -15,7 +15,7 @@ namespace {
 using core::ErrorCode;
 
 // kMigrations[i] upgrades version i to version i + 1. Keep SQL portable where it costs nothing.
-constexpr std::array<std::string_view, 2> kMigrations = {
+constexpr std::array<std::string_view, 4> kMigrations = {
     // 1: the athlete profile and their race results.
     R"sql(
 CREATE TABLE athlete (
@@ -101,6 +101,61 @@ CREATE TABLE activity_samples (
   channels        TEXT NOT NULL,
   sample_count    INTEGER NOT NULL,
   data            BLOB NOT NULL
+);
+)sql",
+    // 3: training plans. Every change is a new version with its reason; the plan itself is stored as the
+    // JSON document `stride plan show --json` prints, with the request that produced it.
+    R"sql(
+CREATE TABLE plan_version (
+  id              INTEGER PRIMARY KEY,
+  version         INTEGER NOT NULL UNIQUE,
+  created_on      TEXT NOT NULL,
+  reason          TEXT NOT NULL,
+  race_date       TEXT NOT NULL,
+  race_distance_m REAL NOT NULL,
+  goal_time_s     REAL,
+  request_json    TEXT NOT NULL,
+  plan_json       TEXT NOT NULL
+);
+)sql",
+    // 4: injuries, daily pain logs, and custom (physio) routines that can be pinned to an injury or to days.
+    R"sql(
+CREATE TABLE injury (
+  id              INTEGER PRIMARY KEY,
+  site            TEXT NOT NULL,
+  side            TEXT CHECK (side IN ('left', 'right')),
+  onset_date      TEXT NOT NULL,
+  pain            INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),
+  pain_at_rest    INTEGER CHECK (pain_at_rest BETWEEN 0 AND 10),
+  pain_night      INTEGER NOT NULL DEFAULT 0,
+  swelling        INTEGER NOT NULL DEFAULT 0,
+  bone_tenderness INTEGER NOT NULL DEFAULT 0,
+  cannot_bear_weight INTEGER NOT NULL DEFAULT 0,
+  numbness        INTEGER NOT NULL DEFAULT 0,
+  onset           TEXT CHECK (onset IN ('sudden', 'gradual')),
+  notes           TEXT NOT NULL DEFAULT '',
+  red_flags_cleared_on TEXT,
+  resolved_on     TEXT
+);
+CREATE TABLE pain_log (
+  id              INTEGER PRIMARY KEY,
+  injury_id       INTEGER NOT NULL REFERENCES injury(id) ON DELETE CASCADE,
+  log_date        TEXT NOT NULL,
+  pain_during     INTEGER NOT NULL CHECK (pain_during BETWEEN 0 AND 10),
+  pain_after      INTEGER NOT NULL CHECK (pain_after BETWEEN 0 AND 10),
+  pain_next_morning INTEGER NOT NULL CHECK (pain_next_morning BETWEEN 0 AND 10),
+  walk_min        REAL,
+  hop_test        TEXT CHECK (hop_test IN ('pass', 'fail')),
+  UNIQUE (injury_id, log_date)
+);
+CREATE TABLE custom_routine (
+  id              INTEGER PRIMARY KEY,
+  name            TEXT NOT NULL UNIQUE,
+  file_name       TEXT NOT NULL,
+  toml_text       TEXT NOT NULL,
+  injury_id       INTEGER REFERENCES injury(id) ON DELETE SET NULL,
+  mode            TEXT NOT NULL DEFAULT 'join' CHECK (mode IN ('join', 'replace')),
+  days            TEXT NOT NULL DEFAULT ''
 );
 )sql",
 };

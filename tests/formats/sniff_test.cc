@@ -23,5 +23,12 @@ TEST(SniffTest, RecognisesByContent) {
   EXPECT_EQ(SniffContent({}), ContentKind::kUnknown);
 }
 
+TEST(SniffTest, FormatFromNameLooksPastGz) {
+  EXPECT_EQ(FormatFromName("a/Run.FIT"), ContentKind::kFit);
+  EXPECT_EQ(FormatFromName("x.gpx.gz"), ContentKind::kGpx);
+  EXPECT_EQ(FormatFromName("x.tcx"), ContentKind::kTcx);
+  EXPECT_EQ(FormatFromName("notes.txt"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace stride::formats

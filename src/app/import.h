@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: MIT
+// Use cases over activity files: inspect (decode without storing) and import (store, idempotently).
+// Files, folders, .gz and export .zip archives are walked entry by entry; one broken file never stops
+// the rest, and each file is stored in its own transaction.
+#ifndef STRIDE_APP_IMPORT_H_
+#define STRIDE_APP_IMPORT_H_
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/activity.h"
+#include "core/result.h"
+#include "formats/archive/activity_source.h"
+
+namespace stride::store {
+class Database;
+}
+
+namespace stride::app {
+
+struct ImportProgress {
+  uint64_t files_done = 0;
+  uint64_t files_total = 0;  // 0 when unknown
+  uint64_t bytes_done = 0;   // input bytes consumed
+  uint64_t bytes_total = 0;  // 0 when unknown
+  std::string current;
+};
+
+struct ImportOptions {
+  bool salvage = false;
+  archive::SourceLimits limits;
+  /// Called after each file; may be empty.
+  std::function<void(const ImportProgress&)> on_progress;
+};
+
+struct ImportedActivity {
+  std::string file;
+  int64_t id = 0;
+  core::Activity summary;  // without samples
+};
+
+struct ImportFailure {
+  std::string file;
+  core::Error error;
+};
+
+struct ImportReport {
+  std::vector<ImportedActivity> imported;
+  std::vector<std::string> duplicates;
+  std::vector<ImportFailure> failed;
+  std::vector<std::string> skipped;  // not activities (e.g. monitoring files), with the reason
+  uint64_t input_bytes = 0;
+  uint64_t files = 0;
+};
+
+/// Imports every activity file under `paths`. Fails only on a database error that stops everything;
+/// problems with single files are listed in the report.
+Result<ImportReport> ImportPaths(store::Database& db, const std::vector<std::filesystem::path>& paths,
+                                 const ImportOptions& options);
+
+struct InspectedFile {
+  std::string file;
+  std::optional<core::Error> error;
+  std::vector<core::Activity> activities;  // usually one; a multi-activity TCX holds several
+  std::vector<core::Diagnostic> warnings;
+};
+
+/// Decodes every activity file under `paths` without storing anything.
+std::vector<InspectedFile> InspectPaths(const std::vector<std::filesystem::path>& paths, bool salvage,
+                                        const archive::SourceLimits& limits);
+
+}  // namespace stride::app
+
+#endif  // STRIDE_APP_IMPORT_H_

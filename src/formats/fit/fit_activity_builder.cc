@@ -1,0 +1,387 @@
+// SPDX-License-Identifier: MIT
+// Message handlers of the FIT decoder: each On* method reads the slots of one message kind (see
+// fit_profile.h) and fills the Activity. Record samples go straight into the columns.
+#include "formats/fit/fit_activity_builder.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include <fmt/format.h>
+
+namespace stride::fit {
+namespace {
+
+using core::kNaN;
+
+bool Valid(double x) { return !std::isnan(x); }
+
+core::Timestamp FitTime(double fit_s) {
+  const auto unix_ms = static_cast<int64_t>(std::llround((fit_s + static_cast<double>(kFitEpochUnixS)) * 1000.0));
+  return core::Timestamp(std::chrono::milliseconds(unix_ms));
+}
+
+bool IsAbsoluteTime(double fit_s) { return Valid(fit_s) && fit_s >= kMinAbsoluteTime; }
+
+// FIT sports whose `cadence` counts strides (one leg): stored doubled as steps/min.
+bool IsStrideSport(uint8_t sport) {
+  return sport == kSportRunning || sport == kSportWalking || sport == kSportHiking;
+}
+
+uint8_t ToU8(double x, uint8_t fallback) { return Valid(x) ? static_cast<uint8_t>(x) : fallback; }
+
+// Sums the valid values; NaN when none is valid.
+template <class Get>
+double SumValid(const std::vector<core::SessionSummary>& sessions, Get get) {
+  double sum = 0;
+  bool any = false;
+  for (const auto& s : sessions) {
+    if (Valid(get(s))) sum += get(s), any = true;
+  }
+  return any ? sum : kNaN;
+}
+
+}  // namespace
+
+double RawElement(const RawField& field, size_t i) {
+  const auto base = static_cast<uint8_t>(field.base);
+  const size_t size = kBaseTypeSize[base];
+  if ((i + 1) * size > field.bytes.size()) return kNaN;
+  const uint8_t* p = field.bytes.data() + i * size;
+  uint64_t raw = 0;
+  for (size_t b = 0; b < size; ++b) {
+    const size_t from = field.swap ? size - 1 - b : b;
+    raw |= static_cast<uint64_t>(p[from]) << (8 * b);
+  }
+  switch (field.base) {
+    case BaseType::kUint16: return raw == 0xFFFF ? kNaN : static_cast<double>(raw);
+    case BaseType::kUint8:
+    case BaseType::kEnum:
+    case BaseType::kByte: return raw == 0xFF ? kNaN : static_cast<double>(raw);
+    case BaseType::kUint32: return raw == 0xFFFFFFFF ? kNaN : static_cast<double>(raw);
+    default: return kNaN;  // hrv and friends use unsigned types only
+  }
+}
+
+std::string_view RawString(const RawField& field) {
+  const auto* chars = reinterpret_cast<const char*>(field.bytes.data());
+  const void* nul = std::memchr(chars, 0, field.bytes.size());
+  const size_t n = nul ? static_cast<size_t>(static_cast<const char*>(nul) - chars) : field.bytes.size();
+  return {chars, n};
+}
+
+core::Sport MapSport(uint8_t sport, uint8_t sub_sport) {
+  switch (sport) {
+    case kSportRunning:
+      if (sub_sport == kSubSportTrail) return core::Sport::kTrailRunning;
+      if (sub_sport == kSubSportTreadmill || sub_sport == kSubSportIndoorRunning) return core::Sport::kTreadmill;
+      return core::Sport::kRunning;
+    case kSportWalking: return core::Sport::kWalking;
+    case kSportHiking: return core::Sport::kHiking;
+    case kSportCycling: return core::Sport::kCycling;
+    case kSportSwimming: return core::Sport::kSwimming;
+    case kSportTraining:
+      // Generic training and strength training; yoga, cardio and the like stay "other".
+      if (sub_sport == kSubSportStrengthTraining || sub_sport == 0 || sub_sport == 0xFF) return core::Sport::kStrength;
+      return core::Sport::kOther;
+    default: return core::Sport::kOther;
+  }
+}
+
+std::string SportDetail(uint8_t sport, uint8_t sub_sport) {
+  const char* name = SportName(sport);
+  std::string detail = name ? name : fmt::format("sport_{}", sport);
+  if (sub_sport != 0 && sub_sport != 0xFF) {
+    const char* sub = SubSportName(sub_sport);
+    detail += sub ? fmt::format("/{}", sub) : fmt::format("/sub_sport_{}", sub_sport);
+  }
+  return detail;
+}
+
+ActivityBuilder::ActivityBuilder() { activity_.format = core::FileFormat::kFit; }
+
+void ActivityBuilder::BeginPart() { csd_started_ = false; }
+
+uint32_t ActivityBuilder::ColumnOfRecordSlot(size_t slot) {
+  switch (static_cast<RecordSlot>(slot)) {
+    case RecordSlot::kLatitude:
+    case RecordSlot::kLongitude: return kColLatLon;
+    case RecordSlot::kAltitude:
+    case RecordSlot::kEnhancedAltitude: return kColAltitude;
+    case RecordSlot::kHeartRate: return kColHeartRate;
+    case RecordSlot::kCadence:
+    case RecordSlot::kFractionalCadence: return kColCadence;
+    case RecordSlot::kDistance: return kColDistance;
+    case RecordSlot::kSpeed:
+    case RecordSlot::kEnhancedSpeed: return kColSpeed;
+    case RecordSlot::kCompressedSpeedDistance: return kColSpeed | kColDistance;
+    case RecordSlot::kPower: return kColPower;
+    default: return 0;
+  }
+}
+
+void ActivityBuilder::NoteRecordDefinition(uint32_t columns, size_t expected_records) {
+  columns_seen_ |= columns;
+  core::Samples& s = activity_.samples;
+  const size_t want = s.time_s.size() + expected_records;
+  if (want <= s.time_s.capacity()) return;
+  for (auto* column : {&s.time_s, &s.latitude_deg, &s.longitude_deg, &s.distance_m, &s.speed_mps,
+                       &s.heart_rate_bpm, &s.cadence_spm, &s.altitude_m, &s.power_w}) {
+    column->reserve(want);
+  }
+}
+
+void ActivityBuilder::OnFileId(const double* v, const RawField* raw) {
+  if (std::isnan(time_created_fit_s_)) time_created_fit_s_ = v[Idx(FileIdSlot::kTimeCreated)];
+  if (!activity_.device.empty()) return;  // chained parts: keep the first device
+  const double manufacturer = v[Idx(FileIdSlot::kManufacturer)];
+  if (!Valid(manufacturer)) return;
+  const char* maker = ManufacturerName(static_cast<uint16_t>(manufacturer));
+  std::string device = maker ? maker : fmt::format("manufacturer_{}", static_cast<int>(manufacturer));
+  const std::string_view product_name = RawString(raw[Idx(FileIdSlot::kProductName)]);
+  const double product = v[Idx(FileIdSlot::kProduct)];
+  if (!product_name.empty()) {
+    device += fmt::format(" {}", product_name);
+  } else if (Valid(product)) {
+    device += fmt::format(" {}", static_cast<int>(product));
+  }
+  activity_.device = std::move(device);
+}
+
+void ActivityBuilder::OnSport(const double* v) {
+  if (have_file_sport_ || !Valid(v[Idx(SportSlot::kSport)])) return;
+  have_file_sport_ = true;
+  file_sport_ = ToU8(v[Idx(SportSlot::kSport)], 0);
+  file_sub_sport_ = ToU8(v[Idx(SportSlot::kSubSport)], 0);
+}
+
+void ActivityBuilder::OnSession(const double* v) {
+  core::SessionSummary s;
+  const uint8_t sport = ToU8(v[Idx(SessionSlot::kSport)], 0xFF);
+  const uint8_t sub_sport = ToU8(v[Idx(SessionSlot::kSubSport)], 0);
+  if (sport != 0xFF) {
+    s.sport = MapSport(sport, sub_sport);
+    s.sport_detail = SportDetail(sport, sub_sport);
+  }
+  if (IsAbsoluteTime(v[Idx(SessionSlot::kStartTime)])) s.start_time = FitTime(v[Idx(SessionSlot::kStartTime)]);
+  s.total_elapsed_time_s = v[Idx(SessionSlot::kElapsed)];
+  s.total_timer_time_s = v[Idx(SessionSlot::kTimer)];
+  s.total_distance_m = v[Idx(SessionSlot::kDistance)];
+  s.avg_heart_rate_bpm = v[Idx(SessionSlot::kAvgHr)];
+  s.max_heart_rate_bpm = v[Idx(SessionSlot::kMaxHr)];
+  s.total_ascent_m = v[Idx(SessionSlot::kAscent)];
+  s.total_descent_m = v[Idx(SessionSlot::kDescent)];
+  activity_.sessions.push_back(std::move(s));
+  session_sports_.push_back(sport);
+  session_starts_fit_s_.push_back(v[Idx(SessionSlot::kStartTime)]);
+}
+
+void ActivityBuilder::OnLap(const double* v) {
+  core::Lap lap;
+  if (IsAbsoluteTime(v[Idx(LapSlot::kStartTime)])) lap.start_time = FitTime(v[Idx(LapSlot::kStartTime)]);
+  lap.elapsed_s = v[Idx(LapSlot::kElapsed)];
+  lap.timer_s = v[Idx(LapSlot::kTimer)];
+  lap.distance_m = v[Idx(LapSlot::kDistance)];
+  lap.avg_heart_rate_bpm = v[Idx(LapSlot::kAvgHr)];
+  lap.max_heart_rate_bpm = v[Idx(LapSlot::kMaxHr)];
+  activity_.laps.push_back(lap);
+}
+
+void ActivityBuilder::OnActivity(const double* v) {
+  // Largest real UTC offset is +14 h; anything beyond is a bad clock, not a time zone.
+  constexpr double kMaxUtcOffsetS = 18 * 3600;
+  const double utc = v[Idx(ActivitySlot::kTimestamp)];
+  const double local = v[Idx(ActivitySlot::kLocalTimestamp)];
+  if (!Valid(utc) || !Valid(local) || activity_.utc_offset_s) return;
+  const double offset_s = local - utc;
+  if (std::abs(offset_s) <= kMaxUtcOffsetS) activity_.utc_offset_s = static_cast<int32_t>(offset_s);
+}
+
+void ActivityBuilder::OnHrv(const RawField* raw) {
+  constexpr double kHrvTimeScale = 1000;  // hrv.time: uint16 array, ms
+  const RawField& times = raw[Idx(HrvSlot::kTime)];
+  if (times.base == BaseType::kUint16 && !times.swap) {  // the usual layout: little-endian uint16
+    const uint8_t* p = times.bytes.data();
+    for (size_t i = 0; i + 1 < times.bytes.size(); i += 2) {
+      const unsigned ms = p[i] | (p[i + 1] << 8);
+      if (ms != 0xFFFF) activity_.rr_intervals_s.push_back(ms / kHrvTimeScale);
+    }
+    return;
+  }
+  const size_t n = times.bytes.size() / kBaseTypeSize[static_cast<uint8_t>(times.base)];
+  for (size_t i = 0; i < n; ++i) {
+    const double t = RawElement(times, i);
+    if (Valid(t)) activity_.rr_intervals_s.push_back(t / kHrvTimeScale);
+  }
+}
+
+void ActivityBuilder::OnRecord(const double* v, const RawField* raw) {
+  // compressed_speed_distance: 12 bits speed (1/100 m/s), 12 bits distance (1/16 m, accumulating).
+  constexpr double kCsdSpeedScale = 100;
+  constexpr double kCsdDistanceScale = 16;
+  constexpr uint32_t kCsdDistanceMask = 0xFFF;
+  core::Samples& s = activity_.samples;
+  double altitude = v[Idx(RecordSlot::kEnhancedAltitude)];
+  if (!Valid(altitude)) altitude = v[Idx(RecordSlot::kAltitude)];
+  double speed = v[Idx(RecordSlot::kEnhancedSpeed)];
+  if (!Valid(speed)) speed = v[Idx(RecordSlot::kSpeed)];
+  double distance = v[Idx(RecordSlot::kDistance)];
+  double cadence = v[Idx(RecordSlot::kCadence)];
+  if (Valid(v[Idx(RecordSlot::kFractionalCadence)])) cadence += v[Idx(RecordSlot::kFractionalCadence)];
+
+  const std::span<const uint8_t> csd = raw[Idx(RecordSlot::kCompressedSpeedDistance)].bytes;
+  if (csd.size() >= 3 && !(csd[0] == 0xFF && csd[1] == 0xFF && csd[2] == 0xFF)) {
+    const uint32_t speed_raw = csd[0] | ((csd[1] & 0x0Fu) << 8);
+    const uint32_t distance_raw = (csd[1] >> 4) | (static_cast<uint32_t>(csd[2]) << 4);
+    if (!csd_started_) {
+      csd_started_ = true;
+      csd_distance_m_ = distance_raw / kCsdDistanceScale;
+    } else {
+      csd_distance_m_ += ((distance_raw - csd_last_raw_) & kCsdDistanceMask) / kCsdDistanceScale;
+    }
+    csd_last_raw_ = distance_raw;
+    if (!Valid(speed)) speed = speed_raw / kCsdSpeedScale;
+    if (!Valid(distance)) distance = csd_distance_m_;
+  }
+
+  s.time_s.push_back(v[Idx(RecordSlot::kTimestamp)]);  // FIT seconds until Finish()
+  s.latitude_deg.push_back(v[Idx(RecordSlot::kLatitude)]);
+  s.longitude_deg.push_back(v[Idx(RecordSlot::kLongitude)]);
+  s.distance_m.push_back(distance);
+  s.speed_mps.push_back(speed);
+  s.heart_rate_bpm.push_back(v[Idx(RecordSlot::kHeartRate)]);
+  s.cadence_spm.push_back(cadence);  // revolutions (strides) per minute until Finish()
+  s.altitude_m.push_back(altitude);
+  s.power_w.push_back(v[Idx(RecordSlot::kPower)]);
+  for (core::DeveloperChannel& channel : activity_.developer_channels) channel.values.push_back(kNaN);
+  ++activity_.record_count;
+}
+
+uint32_t ActivityBuilder::DeveloperChannel(std::string_view name, std::string_view units) {
+  auto& channels = activity_.developer_channels;
+  for (size_t i = 0; i < channels.size(); ++i) {
+    if (channels[i].name == name && channels[i].units == units) return static_cast<uint32_t>(i);
+  }
+  core::DeveloperChannel channel;
+  channel.name = std::string(name);
+  channel.units = std::string(units);
+  channel.values.assign(activity_.samples.time_s.size(), kNaN);
+  channels.push_back(std::move(channel));
+  return static_cast<uint32_t>(channels.size() - 1);
+}
+
+// The instant sample times count from, in FIT seconds: the earliest session start or first record
+// timestamp (some multisport files start recording before their first session). Old devices (e.g.
+// Forerunner 70) write only relative "system time"; that still orders the samples.
+double ActivityBuilder::TimeOrigin() const {
+  double origin = kNaN;
+  for (double start : session_starts_fit_s_) {
+    if (Valid(start)) origin = Valid(origin) ? std::min(origin, start) : start;
+  }
+  for (double t : activity_.samples.time_s) {
+    if (Valid(t)) return Valid(origin) ? std::min(origin, t) : t;
+  }
+  return origin;
+}
+
+core::Activity ActivityBuilder::Finish() {
+  const double origin = TimeOrigin();
+  if (IsAbsoluteTime(origin)) {
+    activity_.start_time = FitTime(origin);
+  } else if (IsAbsoluteTime(time_created_fit_s_)) {
+    activity_.start_time = FitTime(time_created_fit_s_);
+  }
+  if (!activity_.sessions.empty() && !activity_.sessions.front().sport_detail.empty()) {
+    activity_.sport = activity_.sessions.front().sport;
+    activity_.sport_detail = activity_.sessions.front().sport_detail;
+  } else if (have_file_sport_) {
+    activity_.sport = MapSport(file_sport_, file_sub_sport_);
+    activity_.sport_detail = SportDetail(file_sport_, file_sub_sport_);
+  }
+  FinishSamples(origin);
+  DoubleRunningCadence(origin);
+  FinishTotals();
+  DropAbsentColumns();
+  return std::move(activity_);
+}
+
+void ActivityBuilder::FinishSamples(double origin_fit_s) {
+  if (!Valid(origin_fit_s)) return;
+  for (double& t : activity_.samples.time_s) t -= origin_fit_s;  // NaN stays NaN
+}
+
+void ActivityBuilder::DoubleRunningCadence(double origin_fit_s) {
+  auto& cadence = activity_.samples.cadence_spm;
+  const auto& time_s = activity_.samples.time_s;
+  const auto& sessions = activity_.sessions;
+  if (sessions.size() <= 1) {
+    const bool stride = sessions.empty() ? have_file_sport_ && IsStrideSport(file_sport_)
+                                         : IsStrideSport(session_sports_.front());
+    if (stride) {
+      for (double& c : cadence) c *= 2;
+    }
+    return;
+  }
+  // Multisport: double only the samples inside a running/walking/hiking session.
+  for (size_t i = 0; i < cadence.size(); ++i) {
+    for (size_t k = 0; k < sessions.size(); ++k) {
+      if (!IsStrideSport(session_sports_[k]) || !Valid(session_starts_fit_s_[k])) continue;
+      const double from = session_starts_fit_s_[k] - origin_fit_s;
+      const double elapsed = sessions[k].total_elapsed_time_s;
+      if (time_s[i] >= from && (!Valid(elapsed) || time_s[i] <= from + elapsed)) {
+        cadence[i] *= 2;
+        break;
+      }
+    }
+  }
+}
+
+void ActivityBuilder::FinishTotals() {
+  core::Activity& a = activity_;
+  if (!a.sessions.empty()) {
+    a.distance_m = SumValid(a.sessions, [](const auto& s) { return s.total_distance_m; });
+    a.timer_s = SumValid(a.sessions, [](const auto& s) { return s.total_timer_time_s; });
+    a.elapsed_s = SumValid(a.sessions, [](const auto& s) { return s.total_elapsed_time_s; });
+    double weighted = 0, weight = 0;
+    for (const auto& s : a.sessions) {
+      const double w = Valid(s.total_timer_time_s) ? s.total_timer_time_s : 1.0;
+      if (Valid(s.avg_heart_rate_bpm)) weighted += w * s.avg_heart_rate_bpm, weight += w;
+      if (Valid(s.max_heart_rate_bpm)) a.max_heart_rate_bpm = Valid(a.max_heart_rate_bpm) ? std::max(a.max_heart_rate_bpm, s.max_heart_rate_bpm) : s.max_heart_rate_bpm;
+    }
+    if (weight > 0) a.avg_heart_rate_bpm = weighted / weight;
+    return;
+  }
+  const core::Samples& s = a.samples;
+  double first_t = kNaN, last_t = kNaN, hr_sum = 0;
+  size_t hr_n = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (Valid(s.time_s[i])) {
+      if (!Valid(first_t)) first_t = s.time_s[i];
+      last_t = s.time_s[i];
+    }
+    if (Valid(s.distance_m[i])) a.distance_m = Valid(a.distance_m) ? std::max(a.distance_m, s.distance_m[i]) : s.distance_m[i];
+    if (Valid(s.heart_rate_bpm[i])) {
+      hr_sum += s.heart_rate_bpm[i], ++hr_n;
+      a.max_heart_rate_bpm = Valid(a.max_heart_rate_bpm) ? std::max(a.max_heart_rate_bpm, s.heart_rate_bpm[i]) : s.heart_rate_bpm[i];
+    }
+  }
+  if (Valid(first_t)) a.elapsed_s = a.timer_s = last_t - first_t;
+  if (hr_n > 0) a.avg_heart_rate_bpm = hr_sum / static_cast<double>(hr_n);
+}
+
+void ActivityBuilder::DropAbsentColumns() {
+  core::Samples& s = activity_.samples;
+  const auto drop = [&](uint32_t bit, std::vector<double>& column) {
+    if ((columns_seen_ & bit) == 0) std::vector<double>().swap(column);
+  };
+  drop(kColLatLon, s.latitude_deg);
+  drop(kColLatLon, s.longitude_deg);
+  drop(kColAltitude, s.altitude_m);
+  drop(kColHeartRate, s.heart_rate_bpm);
+  drop(kColCadence, s.cadence_spm);
+  drop(kColDistance, s.distance_m);
+  drop(kColSpeed, s.speed_mps);
+  drop(kColPower, s.power_w);
+}
+
+}  // namespace stride::fit

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: MIT
+// Internal to the FIT decoder: walks the record stream of one FIT file (definition and data messages,
+// compressed-timestamp headers, developer fields) and hands each message to an ActivityBuilder.
+// A definition is compiled once into a plan (offset, size, base type, slot, byte swap, scale/offset per
+// field), so decoding a data message is a short loop without lookups or allocations.
+#ifndef STRIDE_FORMATS_FIT_FIT_READER_H_
+#define STRIDE_FORMATS_FIT_FIT_READER_H_
+
+#include <array>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/activity.h"
+#include "core/result.h"
+#include "formats/fit/fit_activity_builder.h"
+#include "formats/fit/fit_profile.h"
+
+namespace stride::fit {
+
+class MessageReader {
+ public:
+  /// Reads from `file` (the whole input, so offsets in errors are file offsets) into `builder`.
+  /// `name` prefixes error locations ("run.fit@byte 41"). All three must outlive the reader.
+  MessageReader(std::span<const uint8_t> file, ActivityBuilder* builder, const std::string& name);
+
+  /// Starts a chained part: forgets local definitions, developer fields and the running timestamp.
+  void BeginPart();
+
+  /// Decodes the messages in file[begin, end). Fails with kCorruptData naming the offending byte (a data
+  /// message of an undefined local type, a message running past `end`, a bad architecture byte).
+  /// `*decoded_end` is set to the end of the last complete message, also on failure.
+  Status DecodeRecords(size_t begin, size_t end, size_t* decoded_end);
+
+  /// Unknown global message numbers met (each once, in order of first definition) and how many
+  /// data messages they had.
+  const std::vector<uint16_t>& unknown_mesgs() const { return unknown_mesgs_; }
+  uint64_t unknown_mesg_count() const { return unknown_mesg_count_; }
+  /// Notes such as developer fields without a description.
+  std::vector<core::Diagnostic>& warnings() { return warnings_; }
+
+ private:
+  struct FieldOp {
+    uint32_t offset;
+    uint8_t size;
+    BaseType base;
+    uint8_t slot;
+    bool swap;
+    bool raw;
+    double inverse_scale;  // multiplying beats dividing in the hot loop
+    double offset_value;
+  };
+  struct DevOp {
+    uint32_t offset;
+    uint8_t size;
+    BaseType base;
+    bool swap;
+    double scale;
+    double offset_value;
+    uint32_t channel;
+  };
+  struct Plan {
+    bool defined = false;
+    uint16_t global = 0;
+    MesgKind kind = MesgKind::kOther;
+    bool unknown = false;
+    uint32_t size = 0;
+    uint8_t slot_count = 1;
+    std::vector<FieldOp> ops;
+    std::vector<DevOp> dev_ops;
+  };
+  struct DevFieldInfo {
+    uint8_t developer_index;
+    uint8_t field_num;
+    BaseType base;
+    double scale;
+    double offset;
+    std::string name;
+    std::string units;
+  };
+
+  Status ReadDefinition(size_t pos, size_t end, size_t* next);
+  void AddFieldOp(Plan& plan, uint8_t num, uint8_t size, uint8_t base_byte, uint32_t offset, bool swap);
+  void AddDevOp(Plan& plan, size_t at, uint8_t num, uint8_t size, uint8_t developer_index, uint32_t offset,
+                bool swap);
+  Status ReadData(size_t pos, size_t end, uint8_t local, bool compressed, uint8_t time_offset, size_t* next);
+  void Dispatch(const Plan& plan, const double* v);
+  void OnFieldDescription(const double* v);
+  core::Error Corrupt(size_t at, std::string message) const;
+
+  std::span<const uint8_t> file_;
+  ActivityBuilder* builder_;
+  const std::string& name_;
+  std::array<Plan, 16> plans_;
+  std::array<RawField, kMaxSlots> raw_{};
+  std::vector<DevFieldInfo> dev_fields_;
+  bool have_timestamp_ = false;
+  uint32_t last_timestamp_ = 0;
+  bool reserved_ = false;
+  std::vector<uint16_t> unknown_mesgs_;
+  uint64_t unknown_mesg_count_ = 0;
+  std::vector<uint16_t> undescribed_dev_fields_;
+  std::vector<core::Diagnostic> warnings_;
+};
+
+}  // namespace stride::fit
+
+#endif  // STRIDE_FORMATS_FIT_FIT_READER_H_

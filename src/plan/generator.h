@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+// The training-plan generator: a pure function from a request (athlete, dates, race, goal, current
+// volume and fitness) to a Plan (plan.h). No I/O and no clock: the same request gives the same plan.
+// The rules it applies are in rules.h; docs/plan.md explains them with their sources.
+#ifndef STRIDE_PLAN_GENERATOR_H_
+#define STRIDE_PLAN_GENERATOR_H_
+
+#include <optional>
+
+#include "core/athlete.h"
+#include "core/date.h"
+#include "core/result.h"
+#include "core/units.h"
+#include "plan/plan.h"
+
+namespace stride::plan {
+
+struct PlanRequest {
+  /// Uses `training_days` (required) and `long_run_day` (default: Sunday, else Saturday, else the last
+  /// training day); `races` gives the current fitness when `vdot` is not set.
+  core::Athlete athlete;
+  core::Date start;      // the first day of the plan
+  core::Date race_date;  // the race is the last session of the plan
+  double race_distance_m = core::kMarathonMetres;
+  std::optional<double> goal_time_s;  // nullopt: to finish
+  double current_weekly_m = 0;        // running in a typical recent week
+  double longest_recent_run_m = 0;    // the longest run of the last 30 days
+  std::optional<double> vdot;         // current fitness; else from athlete.races, else from the goal
+};
+
+/// Builds the plan: weeks of 7 days ending on race day (the first week may be shorter), with phases
+/// base, build, peak, taper and race, and the race as the last session.
+/// Every week keeps the rules of rules.h. When the race is too close for a safe build the plan is still
+/// returned, with `feasible` false and warnings giving the reason and the options (a later race, from
+/// `earliest_feasible_race_date`; a shorter race; a run-walk finish).
+/// Fails with kInvalidArgument when the race is not after the start or more than two years away, there are
+/// no training days, the long-run day is not a training day, the distance is outside 5-50 km, the volumes
+/// are below 1 km or implausible, the VDOT is outside 15-90, or the goal time is not a plausible run.
+Result<Plan> GeneratePlan(const PlanRequest& request);
+
+}  // namespace stride::plan
+
+#endif  // STRIDE_PLAN_GENERATOR_H_

@@ -1,0 +1,355 @@
+// SPDX-License-Identifier: MIT
+#include "views/json_output.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "analysis/activity_metrics.h"
+#include "core/check.h"
+
+namespace stride::views {
+namespace {
+
+template <class T>
+nlohmann::json OrNull(const std::optional<T>& v) {
+  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+}
+
+nlohmann::json RaceJson(const core::RaceResult& r) {
+  return {{"distance_m", r.distance.metres()},
+          {"time_s", r.time_s},
+          {"date", r.date ? nlohmann::json(core::FormatDate(*r.date)) : nlohmann::json(nullptr)}};
+}
+
+double Round1(double v) { return std::round(v * 10) / 10; }
+
+}  // namespace
+
+nlohmann::json AthleteJson(const core::Athlete& a) {
+  nlohmann::json j;
+  j["name"] = a.name;
+  j["sex"] = a.sex ? nlohmann::json(core::SexName(*a.sex)) : nlohmann::json(nullptr);
+  j["birth_year"] = OrNull(a.birth_year);
+  j["hr_rest_bpm"] = OrNull(a.hr_rest_bpm);
+  j["hr_max_bpm"] = OrNull(a.hr_max_bpm);
+  j["units"] = core::UnitName(a.units);
+  j["weekly_distance_m"] = OrNull(a.weekly_distance_m);
+  j["longest_run_m"] = OrNull(a.longest_run_m);
+  j["races"] = nlohmann::json::array();
+  for (const auto& r : a.races) j["races"].push_back(RaceJson(r));
+  j["training_days"] = nlohmann::json::array();
+  for (auto d : a.training_days) j["training_days"].push_back(core::WeekdayName(d));
+  j["long_run_day"] = a.long_run_day ? nlohmann::json(core::WeekdayName(*a.long_run_day)) : nlohmann::json(nullptr);
+  j["facilities"] = nlohmann::json::array();
+  for (auto f : a.facilities) j["facilities"].push_back(core::FacilityName(f));
+  j["health"] = nlohmann::json::array();
+  for (auto h : a.health) j["health"].push_back(core::HealthFlagName(h));
+  return j;
+}
+
+nlohmann::json PacesJson(const app::PacesReport& r) {
+  nlohmann::json j;
+  j["race"] = RaceJson(r.race);
+  j["race_from_profile"] = r.race_from_profile;
+  j["vdot"] = std::round(r.vdot * 100) / 100;
+  j["units"] = core::UnitName(r.units);
+  nlohmann::json predictions = nlohmann::json::object();
+  for (const auto& p : r.predictions) predictions[p.key] = Round1(p.time_s);
+  j["predictions"] = predictions;
+  j["paces"] = {
+      {"easy", {Round1(r.paces.easy_slow_s_per_km), Round1(r.paces.easy_fast_s_per_km)}},
+      {"marathon", Round1(r.paces.marathon_s_per_km)},
+      {"threshold", Round1(r.paces.threshold_s_per_km)},
+      {"interval", Round1(r.paces.interval_s_per_km)},
+      {"repetition", Round1(r.paces.repetition_s_per_km)},
+      {"repetition_per_400m", Round1(r.paces.repetition_s_per_400m)},
+  };
+  return j;
+}
+
+}  // namespace stride::views
+
+namespace stride::views {
+namespace {
+
+// NaN (unknown) becomes null.
+nlohmann::json Num(double v) { return std::isnan(v) ? nlohmann::json(nullptr) : nlohmann::json(v); }
+
+nlohmann::json SessionJson(const core::SessionSummary& s) {
+  return {{"sport", core::SportName(s.sport)},
+          {"sport_detail", s.sport_detail},
+          {"start_time", core::FormatTimestamp(s.start_time)},
+          {"total_distance_m", Num(s.total_distance_m)},
+          {"total_timer_time_s", Num(s.total_timer_time_s)},
+          {"total_elapsed_time_s", Num(s.total_elapsed_time_s)},
+          {"avg_heart_rate", Num(s.avg_heart_rate_bpm)},
+          {"max_heart_rate", Num(s.max_heart_rate_bpm)},
+          {"total_ascent_m", Num(s.total_ascent_m)},
+          {"total_descent_m", Num(s.total_descent_m)}};
+}
+
+nlohmann::json ErrorJson(const core::Error& e) { return e.ToString(); }
+
+}  // namespace
+
+nlohmann::json ActivitySummaryJson(const core::Activity& a) {
+  nlohmann::json j = {{"format", core::FileFormatName(a.format)},
+                      {"sport", core::SportName(a.sport)},
+                      {"sport_detail", a.sport_detail},
+                      {"start_time", core::FormatTimestamp(a.start_time)},
+                      {"utc_offset_s", a.utc_offset_s ? nlohmann::json(*a.utc_offset_s) : nlohmann::json(nullptr)},
+                      {"local_date", core::FormatDate(a.LocalStartDate())},
+                      {"name", a.name},
+                      {"device", a.device},
+                      {"records", a.record_count},
+                      {"laps", a.laps.size()},
+                      {"distance_m", Num(a.distance_m)},
+                      {"timer_s", Num(a.timer_s)},
+                      {"elapsed_s", Num(a.elapsed_s)},
+                      {"avg_hr", Num(a.avg_heart_rate_bpm)},
+                      {"max_hr", Num(a.max_heart_rate_bpm)},
+                      {"perceived_exertion", a.perceived_exertion ? nlohmann::json(*a.perceived_exertion) : nlohmann::json(nullptr)},
+                      {"salvaged", a.salvaged},
+                      {"bytes_lost", a.bytes_lost}};
+  j["sessions"] = nlohmann::json::array();
+  for (const auto& s : a.sessions) j["sessions"].push_back(SessionJson(s));
+  return j;
+}
+
+nlohmann::json InspectJson(const app::InspectedFile& f) {
+  nlohmann::json j;
+  if (!f.activities.empty()) {
+    j = ActivitySummaryJson(f.activities.front());
+    // A multi-activity file (TCX) lists every activity's sessions, and its record and lap totals.
+    for (size_t i = 1; i < f.activities.size(); ++i) {
+      for (const auto& s : f.activities[i].sessions) j["sessions"].push_back(SessionJson(s));
+      j["records"] = j["records"].get<uint64_t>() + f.activities[i].record_count;
+      j["laps"] = j["laps"].get<size_t>() + f.activities[i].laps.size();
+    }
+    j["activities"] = f.activities.size();
+  } else {
+    j["format"] = nullptr;
+  }
+  j["file"] = f.file;
+  j["ok"] = !f.error.has_value();
+  j["error"] = f.error ? ErrorJson(*f.error) : nlohmann::json(nullptr);
+  j["warnings"] = nlohmann::json::array();
+  for (const auto& w : f.warnings) j["warnings"].push_back(w.where.empty() ? w.message : w.where + ": " + w.message);
+  return j;
+}
+
+nlohmann::json ImportJson(const app::ImportReport& r) {
+  nlohmann::json j;
+  j["imported"] = r.imported.size();
+  j["duplicates"] = r.duplicates.size();
+  j["failed"] = nlohmann::json::array();
+  for (const auto& f : r.failed) j["failed"].push_back({{"file", f.file}, {"error", ErrorJson(f.error)}});
+  j["skipped"] = r.skipped;
+  j["files"] = r.files;
+  j["input_bytes"] = r.input_bytes;
+  j["activities"] = nlohmann::json::array();
+  for (const auto& a : r.imported) {
+    nlohmann::json one = ActivitySummaryJson(a.summary);
+    one["id"] = a.id;
+    one["file"] = a.file;
+    j["activities"].push_back(one);
+  }
+  j["duplicate_files"] = r.duplicates;
+  return j;
+}
+
+nlohmann::json StoredActivityJson(const store::StoredActivity& s) {
+  nlohmann::json j = ActivitySummaryJson(s.activity);
+  j["id"] = s.id;
+  j["source"] = s.source_name;
+  j["external_id"] = s.external_id;
+  j["is_race"] = s.is_race;
+  return j;
+}
+
+}  // namespace stride::views
+
+namespace stride::views {
+namespace {
+nlohmann::json NumOrNull(double v) { return std::isnan(v) ? nlohmann::json(nullptr) : nlohmann::json(v); }
+}  // namespace
+
+nlohmann::json LoadJson(const app::LoadReport& r) {
+  nlohmann::json j;
+  j["from"] = core::FormatDate(r.from);
+  j["to"] = core::FormatDate(r.to);
+  j["units"] = core::UnitName(r.units);
+  j["heart_rate_note"] = r.heart_rate_note;
+  j["days"] = nlohmann::json::array();
+  for (const auto& d : r.series.days) {
+    j["days"].push_back({{"date", core::FormatDate(d.date)},
+                         {"load", d.load},
+                         {"load_estimated", d.load_estimated},
+                         {"ctl", d.chronic_training_load},
+                         {"atl", d.acute_training_load},
+                         {"tsb", d.training_stress_balance},
+                         {"acwr", NumOrNull(d.acwr)},
+                         {"acute_ewma", d.acute_ewma},
+                         {"chronic_ewma", d.chronic_ewma},
+                         {"run_distance_m", d.run_distance_m},
+                         {"longest_run_m", d.longest_run_m},
+                         {"longest_run_previous_30d_m", d.longest_run_previous_30d_m}});
+  }
+  j["weeks"] = nlohmann::json::array();
+  for (const auto& w : r.series.weeks) {
+    j["weeks"].push_back({{"start", core::FormatDate(w.start)},
+                          {"distance_m", w.run_distance_m},
+                          {"all_sports_distance_m", w.distance_m},
+                          {"duration_s", w.duration_s},
+                          {"load", w.load},
+                          {"load_estimated", w.load_estimated},
+                          {"monotony", NumOrNull(w.monotony)},
+                          {"strain", NumOrNull(w.strain)},
+                          {"complete", w.complete}});
+  }
+  j["flags"] = nlohmann::json::array();
+  for (const auto& f : r.flags) {
+    nlohmann::json numbers = nlohmann::json::object();
+    for (const auto& n : f.numbers) numbers[n.name] = n.value;
+    j["flags"].push_back({{"date", core::FormatDate(f.date)},
+                          {"rule", analysis::FlagRuleId(f.rule)},
+                          {"level", analysis::FlagLevelName(f.level)},
+                          {"source", f.source_id},
+                          {"numbers", numbers},
+                          {"message", f.message}});
+  }
+  j["activities"] = nlohmann::json::array();
+  for (const auto& a : r.activities) {
+    j["activities"].push_back({{"id", a.id},
+                               {"date", core::FormatDate(a.date)},
+                               {"sport", core::SportName(a.sport)},
+                               {"name", a.name},
+                               {"load", a.load.trimp},
+                               {"method", analysis::LoadMethodName(a.load.method)},
+                               {"estimated", a.load.estimated},
+                               {"note", a.load.note},
+                               {"session_rpe_load", NumOrNull(a.load.session_rpe_load)},
+                               {"rtss", NumOrNull(a.load.running_stress_score)},
+                               {"hrtss", NumOrNull(a.load.heart_rate_stress_score)}});
+  }
+  return j;
+}
+
+nlohmann::json FitnessJson(const app::FitnessReport& r) {
+  auto estimate = [](const analysis::VdotEstimate& e) {
+    return nlohmann::json{{"date", core::FormatDate(e.date)},
+                          {"vdot", e.vdot},
+                          {"source", analysis::VdotSourceName(e.source)},
+                          {"distance_m", e.distance_m},
+                          {"time_s", e.time_s}};
+  };
+  const auto& f = r.fitness;
+  nlohmann::json j;
+  j["current"] = f.current ? estimate(*f.current) : nlohmann::json(nullptr);
+  j["vdot"] = f.current ? nlohmann::json(f.current->vdot) : nlohmann::json(nullptr);
+  j["current_is_stale"] = f.current_is_stale;
+  j["vdot_change_per_4_weeks"] = NumOrNull(f.vdot_change_per_4_weeks);
+  j["history"] = nlohmann::json::array();
+  for (const auto& e : f.history) j["history"].push_back(estimate(e));
+  j["trend"] = nlohmann::json::array();
+  for (const auto& b : f.trend) {
+    j["trend"].push_back({{"start", core::FormatDate(b.start)}, {"end", core::FormatDate(b.end)}, {"best_vdot", NumOrNull(b.best_vdot)}});
+  }
+  j["predictions"] = nlohmann::json::object();
+  for (const auto& p : r.predictions) j["predictions"][p.key] = p.time_s;
+  return j;
+}
+
+}  // namespace stride::views
+
+// --- activity detail with downsampled streams (the dashboard's charts) ---
+namespace stride::views {
+namespace {
+
+// Half-open sample ranges [begin, end), consecutive, covering all samples.
+struct Bucket {
+  size_t begin;
+  size_t end;
+};
+
+std::vector<Bucket> Buckets(size_t samples, size_t max_points) {
+  std::vector<Bucket> out;
+  const size_t count = std::min(samples, max_points);
+  for (size_t b = 0; b < count; ++b) out.push_back({b * samples / count, (b + 1) * samples / count});
+  return out;
+}
+
+// The NaN-skipping mean of column[begin, end); NaN when none is known.
+double BucketMean(const std::vector<double>& column, Bucket b) {
+  double sum = 0;
+  size_t known = 0;
+  for (size_t i = b.begin; i < b.end; ++i) {
+    if (std::isnan(column[i])) continue;
+    sum += column[i];
+    ++known;
+  }
+  return known == 0 ? core::kNaN : sum / static_cast<double>(known);
+}
+
+// Mean speed over a bucket: the speed column when present, else distance advance over time (from the
+// sample before the bucket, so a one-sample bucket still has an interval).
+double BucketSpeed(const core::Samples& s, Bucket b) {
+  if (!s.speed_mps.empty()) return BucketMean(s.speed_mps, b);
+  if (s.distance_m.empty()) return core::kNaN;
+  const size_t first = b.begin == 0 ? 0 : b.begin - 1;
+  const size_t last = b.end - 1;
+  const double dt = s.time_s[last] - s.time_s[first];
+  const double dd = s.distance_m[last] - s.distance_m[first];
+  return dt > 0 && !std::isnan(dd) ? dd / dt : core::kNaN;
+}
+
+nlohmann::json Column(const std::vector<double>& column, const std::vector<Bucket>& buckets) {
+  nlohmann::json out = nlohmann::json::array();
+  if (column.empty()) return out;
+  for (const Bucket& b : buckets) out.push_back(Num(BucketMean(column, b)));
+  return out;
+}
+
+nlohmann::json StreamsJson(const core::Samples& s, size_t max_points) {
+  const std::vector<Bucket> buckets = Buckets(s.size(), max_points);
+  nlohmann::json j;
+  j["source_points"] = s.size();
+  j["points"] = buckets.size();
+  j["time_s"] = Column(s.time_s, buckets);
+  j["distance_m"] = Column(s.distance_m, buckets);
+  j["heart_rate_bpm"] = Column(s.heart_rate_bpm, buckets);
+  j["altitude_m"] = Column(s.altitude_m, buckets);
+  nlohmann::json speed = nlohmann::json::array();
+  nlohmann::json pace = nlohmann::json::array();
+  if (!s.speed_mps.empty() || !s.distance_m.empty()) {
+    for (const Bucket& b : buckets) {
+      const double v = BucketSpeed(s, b);
+      speed.push_back(Num(v));
+      // Standing still has no pace (analysis/activity_metrics.h: kMovingSpeedThresholdMps).
+      pace.push_back(v >= analysis::kMovingSpeedThresholdMps ? nlohmann::json(1000.0 / v) : nlohmann::json(nullptr));
+    }
+  }
+  j["speed_mps"] = speed;
+  j["pace_s_per_km"] = pace;
+  return j;
+}
+
+nlohmann::json LapJson(const core::Lap& lap) {
+  return {{"start_time", core::FormatTimestamp(lap.start_time)}, {"elapsed_s", Num(lap.elapsed_s)},
+          {"timer_s", Num(lap.timer_s)},   {"distance_m", Num(lap.distance_m)},
+          {"avg_hr", Num(lap.avg_heart_rate_bpm)}, {"max_hr", Num(lap.max_heart_rate_bpm)}};
+}
+
+}  // namespace
+
+nlohmann::json ActivityDetailJson(const store::StoredActivity& activity, size_t max_points) {
+  STRIDE_CHECK(max_points >= 2);
+  nlohmann::json j = StoredActivityJson(activity);
+  j["description"] = activity.activity.description;
+  j["lap_list"] = nlohmann::json::array();
+  for (const core::Lap& lap : activity.activity.laps) j["lap_list"].push_back(LapJson(lap));
+  j["streams"] = StreamsJson(activity.activity.samples, max_points);
+  return j;
+}
+
+}  // namespace stride::views

@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: MIT
+// Example-based tests of the plan generator: Sam's plan from JOURNEY.md, an impossible race, a goal beyond
+// the fitness shown, and the requests it must refuse.
+#include "plan/generator.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "analysis/vdot.h"
+#include "plan/rules.h"
+#include "plan_checks.h"
+#include "testing/status_matchers.h"
+
+namespace stride::plan {
+namespace {
+
+using core::Date;
+using core::Weekday;
+using ::testing::Contains;
+using ::testing::HasSubstr;
+
+// Sam (JOURNEY.md): 25 km a week, longest run 12 km, 10k in 52:30, runs Tue/Thu/Sat/Sun with the long run on
+// Sunday, a marathon 20 weeks away, ideally under 4:30.
+PlanRequest SamRequest() {
+  PlanRequest r;
+  r.athlete.name = "Sam";
+  r.athlete.training_days = {Weekday::kTuesday, Weekday::kThursday, Weekday::kSaturday, Weekday::kSunday};
+  r.athlete.long_run_day = Weekday::kSunday;
+  r.start = Date::FromYmd(2026, 12, 7);
+  r.race_date = Date::FromYmd(2027, 4, 25);
+  r.race_distance_m = core::kMarathonMetres;
+  r.goal_time_s = 4.5 * 3600;
+  r.current_weekly_m = 25000;
+  r.longest_recent_run_m = 12000;
+  r.vdot = *analysis::VdotFromPerformance(10000, 52 * 60 + 30);
+  return r;
+}
+
+TEST(GeneratePlanTest, SamGetsTwentyWeeksInPhaseOrder) {
+  auto plan = GeneratePlan(SamRequest());
+  ASSERT_OK(plan);
+  ASSERT_EQ(plan->weeks.size(), 20u) << DescribePlan(*plan);
+  EXPECT_TRUE(plan->feasible) << DescribePlan(*plan);
+  EXPECT_EQ(plan->weeks.front().phase, Phase::kBase);
+  EXPECT_EQ(plan->weeks.back().phase, Phase::kRace);
+  std::vector<Phase> seen;
+  for (const PlanWeek& w : plan->weeks) {
+    if (seen.empty() || seen.back() != w.phase) seen.push_back(w.phase);
+  }
+  EXPECT_EQ(seen, (std::vector<Phase>{Phase::kBase, Phase::kBuild, Phase::kPeak, Phase::kTaper, Phase::kRace}));
+  const auto taper = std::count_if(plan->weeks.begin(), plan->weeks.end(),
+                                   [](const PlanWeek& w) { return w.phase == Phase::kTaper; });
+  EXPECT_GE(taper, 2);
+  EXPECT_LE(taper, 3);
+  EXPECT_THAT(CheckPlanRules(SamRequest(), *plan), ::testing::IsEmpty()) << DescribePlan(*plan);
+  if (getenv("STRIDE_PRINT_PLAN")) printf("%s", DescribePlan(*plan).c_str());
+}
+
+TEST(GeneratePlanTest, SamRunsLongOnSundaysAndPeaksNearThirtyKm) {
+  auto plan = GeneratePlan(SamRequest());
+  ASSERT_OK(plan);
+  int long_runs = 0;
+  for (const PlanWeek& w : plan->weeks) {
+    for (const PlanDay& d : w.days) {
+      for (const Session& s : d.sessions) {
+        if (s.kind != SessionKind::kLong) continue;
+        EXPECT_EQ(d.date.weekday(), Weekday::kSunday);
+        ++long_runs;
+      }
+    }
+  }
+  EXPECT_GE(long_runs, 17);
+  const std::vector<double> longs = LongRuns(*plan);
+  const double peak = *std::max_element(longs.begin(), longs.end());
+  EXPECT_GE(peak, 29000) << DescribePlan(*plan);
+  EXPECT_LE(peak, 32000) << DescribePlan(*plan);
+  EXPECT_LE(longs.front(), 13200);  // at most 110 % of her 12 km
+}
+
+TEST(GeneratePlanTest, SamsWeekHasRestTempoAndMarathonPaceWork) {
+  auto plan = GeneratePlan(SamRequest());
+  ASSERT_OK(plan);
+  // Mondays (not a training day) are full rest days.
+  for (const PlanWeek& w : plan->weeks) {
+    EXPECT_EQ(w.days.front().date.weekday(), Weekday::kMonday);
+    EXPECT_EQ(w.days.front().sessions.front().kind, SessionKind::kRest) << w.index;
+  }
+  bool tempo = false, marathon_pace = false;
+  for (const PlanWeek& w : plan->weeks) {
+    for (const PlanDay& d : w.days) {
+      for (const Session& s : d.sessions) {
+        tempo = tempo || s.kind == SessionKind::kTempo;
+        marathon_pace = marathon_pace || (s.kind == SessionKind::kLong && s.steps.size() == 3);
+      }
+    }
+  }
+  EXPECT_TRUE(tempo);
+  EXPECT_TRUE(marathon_pace);
+  // Race week ends with the race, not counted in the week's distance.
+  const PlanDay& race_day = plan->weeks.back().days.back();
+  EXPECT_EQ(race_day.date, SamRequest().race_date);
+  EXPECT_EQ(race_day.sessions.front().kind, SessionKind::kRace);
+  EXPECT_DOUBLE_EQ(race_day.sessions.front().distance_m, core::kMarathonMetres);
+  EXPECT_LT(plan->weeks.back().planned_distance_m, core::kMarathonMetres);
+}
+
+TEST(GeneratePlanTest, SamsGoalIsWithinHerFitnessSoPacesFollowTheGoal) {
+  auto plan = GeneratePlan(SamRequest());
+  ASSERT_OK(plan);
+  EXPECT_TRUE(plan->warnings.empty()) << plan->warnings.front();
+  // 4:30:00 over 42.195 km is 6:24/km; the band is +-5 s around it.
+  EXPECT_NEAR(plan->paces.marathon.mid_s_per_km(), 4.5 * 3600 / 42.195, 1.0);
+}
+
+TEST(GeneratePlanTest, ImpossibleMarathonIsNotFeasibleAndOffersOptions) {
+  PlanRequest r = SamRequest();
+  r.race_date = r.start.AddDays(5 * 7 - 1);
+  r.current_weekly_m = 10000;
+  r.longest_recent_run_m = 6000;
+  r.goal_time_s.reset();
+  auto plan = GeneratePlan(r);
+  ASSERT_OK(plan);
+  EXPECT_FALSE(plan->feasible);
+  EXPECT_EQ(plan->weeks.size(), 5u);
+  ASSERT_TRUE(plan->earliest_feasible_race_date.has_value());
+  EXPECT_GT(*plan->earliest_feasible_race_date, r.race_date);
+  std::string all;
+  for (const std::string& w : plan->warnings) all += w + "\n";
+  EXPECT_THAT(all, HasSubstr("too close for a safe build"));
+  EXPECT_THAT(all, HasSubstr(core::FormatDate(*plan->earliest_feasible_race_date)));
+  EXPECT_THAT(all, HasSubstr("half marathon"));
+  EXPECT_THAT(all, HasSubstr("run-walk"));
+  // Still a plan that keeps every rule.
+  EXPECT_THAT(CheckPlanRules(r, *plan), ::testing::IsEmpty()) << DescribePlan(*plan);
+  // The date offered really is feasible, and the week before it is not.
+  r.race_date = *plan->earliest_feasible_race_date;
+  auto later = GeneratePlan(r);
+  ASSERT_OK(later);
+  EXPECT_TRUE(later->feasible) << DescribePlan(*later);
+  r.race_date = r.race_date.AddDays(-7);
+  EXPECT_FALSE(GeneratePlan(r)->feasible);
+}
+
+TEST(GeneratePlanTest, GoalBeyondFitnessWarnsWithTheGapAndThePrediction) {
+  PlanRequest r = SamRequest();
+  r.goal_time_s = 3.5 * 3600;  // needs VDOT ~44.6; her 10k shows ~37.8
+  auto plan = GeneratePlan(r);
+  ASSERT_OK(plan);
+  ASSERT_EQ(plan->warnings.size(), 1u);
+  EXPECT_THAT(plan->warnings[0], HasSubstr("3:30:00"));
+  EXPECT_THAT(plan->warnings[0], HasSubstr("VDOT 37.8"));
+  EXPECT_THAT(plan->warnings[0], HasSubstr("predicts 4:00:"));
+  EXPECT_THAT(plan->warnings[0], HasSubstr("6.8 points beyond"));
+  EXPECT_NEAR(plan->paces.vdot, *r.vdot, 1e-9);  // paces stay at the current fitness
+}
+
+TEST(GeneratePlanTest, IsDeterministic) {
+  auto a = GeneratePlan(SamRequest());
+  auto b = GeneratePlan(SamRequest());
+  ASSERT_OK(a);
+  ASSERT_OK(b);
+  EXPECT_EQ(*a, *b);
+}
+
+TEST(GeneratePlanTest, RejectsNonsense) {
+  PlanRequest r = SamRequest();
+  r.race_date = r.start;
+  EXPECT_EQ(GeneratePlan(r).error().code, core::ErrorCode::kInvalidArgument);
+  r = SamRequest();
+  r.athlete.training_days.clear();
+  EXPECT_EQ(GeneratePlan(r).error().where, "training_days");
+  r = SamRequest();
+  r.athlete.long_run_day = Weekday::kMonday;
+  EXPECT_EQ(GeneratePlan(r).error().where, "long_run_day");
+  r = SamRequest();
+  r.goal_time_s = 60 * 60;  // a 1-hour marathon
+  EXPECT_EQ(GeneratePlan(r).error().where, "goal");
+  r = SamRequest();
+  r.current_weekly_m = 0;
+  EXPECT_EQ(GeneratePlan(r).error().code, core::ErrorCode::kInvalidArgument);
+  r = SamRequest();
+  r.vdot = 5;
+  EXPECT_EQ(GeneratePlan(r).error().where, "vdot");
+}
+
+TEST(GeneratePlanTest, TwoDaysForAMarathonIsAllowedButWarned) {
+  PlanRequest r = SamRequest();
+  r.athlete.training_days = {Weekday::kWednesday, Weekday::kSunday};
+  auto plan = GeneratePlan(r);
+  ASSERT_OK(plan);
+  EXPECT_THAT(plan->warnings, Contains(HasSubstr("very little for a marathon")));
+  EXPECT_THAT(CheckPlanRules(r, *plan), ::testing::IsEmpty()) << DescribePlan(*plan);
+}
+
+TEST(GeneratePlanTest, WithoutFitnessOrGoalPacesAssumeADefaultAndSaySo) {
+  PlanRequest r = SamRequest();
+  r.vdot.reset();
+  r.goal_time_s.reset();
+  auto plan = GeneratePlan(r);
+  ASSERT_OK(plan);
+  EXPECT_DOUBLE_EQ(plan->paces.vdot, kDefaultVdot);
+  ASSERT_EQ(plan->warnings.size(), 1u);
+  EXPECT_THAT(plan->warnings[0], HasSubstr("assume VDOT 30"));
+}
+
+TEST(GeneratePlanTest, UsesTheLatestRaceWhenNoVdotIsGiven) {
+  PlanRequest r = SamRequest();
+  r.vdot.reset();
+  r.athlete.races.push_back(core::RaceResult{core::Distance::Km(10), 52 * 60 + 30, std::nullopt});
+  r.goal_time_s = 3.5 * 3600;
+  auto plan = GeneratePlan(r);
+  ASSERT_OK(plan);
+  EXPECT_NEAR(plan->paces.vdot, 37.8, 0.05);
+}
+
+}  // namespace
+}  // namespace stride::plan
