@@ -9,6 +9,7 @@ const StrideCharts = (() => {
   const kAcwrBandLow = 0.8;
   const kAcwrBandHigh = 1.3;
   const kHeight = 220;
+  const kHalfWeekS = 3.5 * 86400;
 
   const live = new Map();  // container id -> uPlot
 
@@ -66,7 +67,9 @@ const StrideCharts = (() => {
         label: 'Distance (' + units + ')', paths: uPlot.paths.bars({ size: [0.7, 60] }),
         value: (u, v) => v == null ? '–' : v.toFixed(1),
       })],
-      scales: { y: { range: (u, min, max) => [0, Math.max(1, max * 1.1)] } },
+      // Half a week either side, so the first and last bars show whole.
+      scales: { x: { range: (u, min, max) => [min - kHalfWeekS, max + kHalfWeekS] },
+                y: { range: (u, min, max) => [0, Math.max(1, max * 1.1)] } },
       axes: [{}, { label: units }],
     }, [x, y]);
   }
@@ -115,7 +118,7 @@ const StrideCharts = (() => {
       series: [{ label: byDistance ? units : 'min', value: (u, v) => v == null ? '–' : v.toFixed(2) },
         Object.assign(themed(color), { label, value: (u, v) => format(v) })],
       axes: [{ label: byDistance ? 'distance (' + units + ')' : 'time (min)' },
-        { values: (u, ticks) => ticks.map(format), size: 60 }],
+        { values: (u, ticks) => ticks.map(format), size: 80 }],
     }, [x, values]);
   }
 

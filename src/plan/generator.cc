@@ -149,9 +149,9 @@ Result<Plan> GeneratePlan(const PlanRequest& request) {
   plan.warnings = paces->warnings;
   if (request.race_distance_m >= kMarathonLikeDistanceM &&
       static_cast<int>(in.training_days.size()) < kMinMarathonTrainingDays) {
-    plan.warnings.push_back(fmt::format(
-        "{} training day(s) a week is very little for a marathon; {} or more spread the load more safely",
-        in.training_days.size(), kMinMarathonTrainingDays));
+    plan.warnings.push_back(
+        fmt::format("{} training day(s) a week is very little for a marathon; {} or more spread the load more safely",
+                    in.training_days.size(), kMinMarathonTrainingDays));
   }
   BuiltWeeks built = BuildWeeks(in);
   plan.feasible = Feasible(built, in.race_distance_m);

@@ -161,8 +161,8 @@ std::optional<Session> IntervalSession(double max_work_m, double rep_m, const Pl
   if (reps < kMinIntervalReps) return std::nullopt;
   const double rep_s = rep_m / core::kMetresPerKm * paces.interval.mid_s_per_km();
   const double jog_s = std::max(30.0, std::floor(std::min(rep_s, kMaxIntervalJogS) / 10) * 10);
-  Step set = Repeat(reps, {Distanced(StepType::kWork, rep_m, paces.interval),
-                           Timed(StepType::kRecovery, jog_s, paces.recovery)});
+  Step set = Repeat(
+      reps, {Distanced(StepType::kWork, rep_m, paces.interval), Timed(StepType::kRecovery, jog_s, paces.recovery)});
   return Make(SessionKind::kIntervals, fmt::format("Intervals {} x {:g} m", reps, rep_m),
               "Hard reps at I pace (near VO2max) with jog recoveries no longer than the rep.",
               Framed({std::move(set)}, paces));

@@ -89,8 +89,8 @@ class Builder {
     int run_days = static_cast<int>(in.training_days.size());
     if (run_days == 7) run_days = 6;  // one full rest day a week
     const std::optional<double> goal_vdot = in.goal_time_s ? std::optional<double>(p.vdot) : std::nullopt;
-    peak_week_m_ = std::min(DesiredPeakWeeklyM(in.race_distance_m, goal_vdot, 0),
-                            peak_long_m_ + (run_days - 1) * easy_cap_m_);
+    peak_week_m_ =
+        std::min(DesiredPeakWeeklyM(in.race_distance_m, goal_vdot, 0), peak_long_m_ + (run_days - 1) * easy_cap_m_);
     peak_week_m_ = std::max(peak_week_m_, in.current_weekly_m);
     marathon_goal_ = in.goal_time_s && in.race_distance_m >= kMarathonLikeDistanceM;
     log_.Add(in.start.AddDays(-1), in.longest_recent_run_m);
@@ -117,7 +117,8 @@ class Builder {
     if (w.phase == Phase::kTaper || w.phase == Phase::kRace) {
       const int j = k - phases_.taper;
       w.volume_m = TaperFactor(j) * (peak_done_m_ > 0 ? peak_done_m_ : in_.current_weekly_m);
-      w.long_m = w.phase == Phase::kRace ? 0 : TaperFactor(j) * (peak_long_done_m_ > 0 ? peak_long_done_m_ : last_long_m_);
+      w.long_m =
+          w.phase == Phase::kRace ? 0 : TaperFactor(j) * (peak_long_done_m_ > 0 ? peak_long_done_m_ : last_long_m_);
     } else if (k == 0) {
       w.volume_m = in_.current_weekly_m * w.num_days / 7.0;
       w.long_m = peak_long_m_;
@@ -160,8 +161,8 @@ class Builder {
       }
     }
     for (const Session& s : last_day_sessions_) {
-        c.prev_day_hard = c.prev_day_hard || IsKeyOrHard(s);
-        c.prev_day_strength = c.prev_day_strength || s.kind == SessionKind::kStrength;
+      c.prev_day_hard = c.prev_day_hard || IsKeyOrHard(s);
+      c.prev_day_strength = c.prev_day_strength || s.kind == SessionKind::kStrength;
     }
     const Date next = w.first.AddDays(w.num_days);
     c.next_day_key = next <= in_.race_date && (next == in_.race_date || next.weekday() == in_.long_run_day);
@@ -186,7 +187,8 @@ class Builder {
   }
 
   SessionKind QualityKind(int week, int nth) const {
-    static constexpr SessionKind kRotation[] = {SessionKind::kTempo, SessionKind::kIntervals, SessionKind::kMarathonPace};
+    static constexpr SessionKind kRotation[] = {SessionKind::kTempo, SessionKind::kIntervals,
+                                                SessionKind::kMarathonPace};
     const int size = marathon_goal_ ? 3 : 2;
     return kRotation[(week + nth) % size];
   }

@@ -18,8 +18,8 @@ struct BuildInputs {
   core::Date race_date;  // REQUIRES: after start
   double race_distance_m = 0;
   std::optional<double> goal_time_s;
-  double current_weekly_m = 0;      // REQUIRES: > 0
-  double longest_recent_run_m = 0;  // REQUIRES: > 0; taken as run the day before the start
+  double current_weekly_m = 0;               // REQUIRES: > 0
+  double longest_recent_run_m = 0;           // REQUIRES: > 0; taken as run the day before the start
   std::vector<core::Weekday> training_days;  // REQUIRES: not empty
   core::Weekday long_run_day = core::Weekday::kSunday;
   PlanPaces paces;

@@ -108,7 +108,8 @@ WeekLayout LayOutWeek(const WeekContext& context) {
         int score = 0;
         bool found = false;
         for (int drop : drops) {
-          if (drop == -1 || (context.run_candidates & Bit(drop))) search.Best(strength, quality, drop, &best, &score, &found);
+          if (drop == -1 || (context.run_candidates & Bit(drop)))
+            search.Best(strength, quality, drop, &best, &score, &found);
         }
         if (found) {
           const bool has_long = context.long_day >= 0 && (best.runs & Bit(context.long_day));

@@ -13,10 +13,10 @@ namespace stride::plan {
 using DayMask = uint32_t;
 
 struct WeekContext {
-  int num_days = 7;            // 1..7 consecutive days
-  DayMask run_candidates = 0;  // training days that may hold a run (never the race day)
-  int long_day = -1;           // the long-run day, or -1 when the week has none
-  int race_day = -1;           // the race day, or -1
+  int num_days = 7;                // 1..7 consecutive days
+  DayMask run_candidates = 0;      // training days that may hold a run (never the race day)
+  int long_day = -1;               // the long-run day, or -1 when the week has none
+  int race_day = -1;               // the race day, or -1
   bool prev_day_hard = false;      // the day before the week holds a hard session
   bool prev_day_strength = false;  // the day before the week holds strength
   bool next_day_key = false;       // the day after the week may hold a key session
@@ -25,10 +25,10 @@ struct WeekContext {
 };
 
 struct WeekLayout {
-  DayMask runs = 0;      // days with a run (long and quality included, the race excluded)
-  DayMask quality = 0;   // days with a quality session, a subset of runs
-  DayMask strength = 0;  // days with strength
-  bool has_long = false; // false when the long-run day had to stay free
+  DayMask runs = 0;       // days with a run (long and quality included, the race excluded)
+  DayMask quality = 0;    // days with a quality session, a subset of runs
+  DayMask strength = 0;   // days with strength
+  bool has_long = false;  // false when the long-run day had to stay free
 };
 
 /// The best layout: most strength sessions first (up to `strength_wanted`), then most quality sessions (up to

@@ -23,7 +23,8 @@ std::string Duration(double seconds) {
 
 // `8km`, `1.5km`, `800mtr`, `5mi`, `0.5mi`: at most 2 decimals, trailing zeros dropped.
 std::string Distance(double metres, core::UnitSystem units) {
-  if (units == core::UnitSystem::kMiles) return fmt::format("{:g}mi", std::round(metres / core::kMetresPerMile * 100) / 100);
+  if (units == core::UnitSystem::kMiles)
+    return fmt::format("{:g}mi", std::round(metres / core::kMetresPerMile * 100) / 100);
   if (metres < core::kMetresPerKm) return fmt::format("{}mtr", std::lround(metres));
   return fmt::format("{:g}km", std::round(metres / 10) / 100);
 }
@@ -45,15 +46,19 @@ std::string Target(const Step& step, core::UnitSystem units) {
 }
 
 std::string Line(const Step& step, core::UnitSystem units) {
-  const std::string amount = step.distance_m ? Distance(*step.distance_m, units) : Duration(step.duration_s.value_or(0));
+  const std::string amount =
+      step.distance_m ? Distance(*step.distance_m, units) : Duration(step.duration_s.value_or(0));
   return "- " + amount + Target(step, units);
 }
 
 const char* SectionName(StepType type) {
   switch (type) {
-    case StepType::kWarmup: return "Warmup";
-    case StepType::kCooldown: return "Cooldown";
-    default: return "Main Set";
+    case StepType::kWarmup:
+      return "Warmup";
+    case StepType::kCooldown:
+      return "Cooldown";
+    default:
+      return "Main Set";
   }
 }
 

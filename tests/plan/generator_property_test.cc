@@ -68,7 +68,6 @@ TEST(GeneratePlanPropertyTest, EveryGeneratedPlanKeepsEveryRule) {
     auto plan = GeneratePlan(r);
     ASSERT_OK(plan);
     infeasible += !plan->feasible;
-    if (getenv("DBG_ATHLETE") && atoi(getenv("DBG_ATHLETE")) == i) printf("%s%s", Describe(r).c_str(), DescribePlan(*plan).c_str());
     const std::vector<std::string> broken = CheckPlanRules(r, *plan);
     if (!broken.empty()) {
       ++failures;
@@ -79,7 +78,6 @@ TEST(GeneratePlanPropertyTest, EveryGeneratedPlanKeepsEveryRule) {
       EXPECT_GE(plan->warnings.size(), 3u) << Describe(r);
     }
   }
-  printf("infeasible %d\n", infeasible);
   // The generated population covers both outcomes.
   EXPECT_GT(infeasible, kAthletes / 20);
   EXPECT_LT(infeasible, kAthletes * 19 / 20);

@@ -10,6 +10,7 @@
 
 #include "analysis/vdot.h"
 #include "plan/rules.h"
+#include "plan/sessions.h"
 #include "plan_checks.h"
 #include "testing/status_matchers.h"
 
@@ -50,12 +51,11 @@ TEST(GeneratePlanTest, SamGetsTwentyWeeksInPhaseOrder) {
     if (seen.empty() || seen.back() != w.phase) seen.push_back(w.phase);
   }
   EXPECT_EQ(seen, (std::vector<Phase>{Phase::kBase, Phase::kBuild, Phase::kPeak, Phase::kTaper, Phase::kRace}));
-  const auto taper = std::count_if(plan->weeks.begin(), plan->weeks.end(),
-                                   [](const PlanWeek& w) { return w.phase == Phase::kTaper; });
+  const auto taper =
+      std::count_if(plan->weeks.begin(), plan->weeks.end(), [](const PlanWeek& w) { return w.phase == Phase::kTaper; });
   EXPECT_GE(taper, 2);
   EXPECT_LE(taper, 3);
   EXPECT_THAT(CheckPlanRules(SamRequest(), *plan), ::testing::IsEmpty()) << DescribePlan(*plan);
-  if (getenv("STRIDE_PRINT_PLAN")) printf("%s", DescribePlan(*plan).c_str());
 }
 
 TEST(GeneratePlanTest, SamRunsLongOnSundaysAndPeaksNearThirtyKm) {
@@ -213,6 +213,57 @@ TEST(GeneratePlanTest, UsesTheLatestRaceWhenNoVdotIsGiven) {
   auto plan = GeneratePlan(r);
   ASSERT_OK(plan);
   EXPECT_NEAR(plan->paces.vdot, 37.8, 0.05);
+}
+
+}  // namespace
+}  // namespace stride::plan
+
+namespace stride::plan {
+namespace {
+
+// The property tests are only as good as the checker: it must see each kind of broken rule.
+TEST(PlanChecksTest, CatchesBrokenRules) {
+  const PlanRequest r = SamRequest();
+  const Plan good = *GeneratePlan(r);
+  ASSERT_THAT(CheckPlanRules(r, good), ::testing::IsEmpty());
+  auto broken = [&](auto mutate) {
+    Plan p = good;
+    mutate(p);
+    return CheckPlanRules(r, p);
+  };
+  // A long run 50 % longer than allowed (and a week above its cap).
+  EXPECT_THAT(broken([](Plan& p) {
+                Session& s = p.weeks[5].days[6].sessions[0];
+                s.distance_m *= 1.5;
+                p.weeks[5].planned_distance_m += s.distance_m / 3;
+              }),
+              Contains(HasSubstr("> 110 % of")));
+  // Strength on the Saturday before the Sunday long run.
+  EXPECT_THAT(broken([](Plan& p) { p.weeks[5].days[5].sessions.push_back(StrengthSession()); }),
+              Contains(HasSubstr("strength before a key session")));
+  // A tempo the day before the long run.
+  EXPECT_THAT(broken([&](Plan& p) {
+                p.weeks[9].days[5].sessions[0] = *TempoSession(4000, good.paces);
+                p.weeks[9].planned_distance_m = 0;
+              }),
+              Contains(HasSubstr("two hard days in a row")));
+  // A run on Monday, which is not a training day, and so no rest day that week.
+  EXPECT_THAT(broken([&](Plan& p) { p.weeks[2].days[0].sessions[0] = EasyRun(3000, good.paces); }),
+              Contains(HasSubstr("non-training day")));
+  // A quality session without its cool-down.
+  EXPECT_THAT(broken([](Plan& p) {
+                for (PlanDay& d : p.weeks[9].days) {
+                  if (d.sessions[0].kind == SessionKind::kTempo) d.sessions[0].steps.pop_back();
+                }
+              }),
+              Contains(HasSubstr("without warm-up and cool-down")));
+  // No taper.
+  EXPECT_THAT(broken([](Plan& p) {
+                for (PlanWeek& w : p.weeks) {
+                  if (w.phase == Phase::kTaper || w.phase == Phase::kRace) w.planned_distance_m *= 1.6;
+                }
+              }),
+              Contains(HasSubstr("taper cuts")));
 }
 
 }  // namespace

@@ -52,7 +52,8 @@ void CheckVolumes(const PlanRequest& r, const Plan& plan, std::vector<std::strin
     for (const PlanDay& d : w.days) {
       for (const Session& s : d.sessions) sum += IsRun(s.kind) && s.kind != SessionKind::kRace ? s.distance_m : 0;
     }
-    if (std::abs(sum - w.planned_distance_m) > 1) out.push_back(fmt::format("week {}: planned distance != runs", w.index));
+    if (std::abs(sum - w.planned_distance_m) > 1)
+      out.push_back(fmt::format("week {}: planned distance != runs", w.index));
     if (w.planned_distance_m > WeeklyVolumeCap(highest) + kEps) {
       out.push_back(fmt::format("week {}: {:.0f} m > 110 % of {:.0f} m", w.index, w.planned_distance_m, highest));
     }
@@ -114,7 +115,8 @@ void CheckTaper(const Plan& plan, std::vector<std::string>& out) {
   }
   if (taper_weeks < kTaperWeeks + 1 || peak <= 0) return;
   const double cut = 1 - taper_sum / taper_weeks / peak;
-  if (cut < kTaperMinCut - kEps || cut > kTaperMaxCut + kEps) out.push_back(fmt::format("taper cuts {:.0f} %", cut * 100));
+  if (cut < kTaperMinCut - kEps || cut > kTaperMaxCut + kEps)
+    out.push_back(fmt::format("taper cuts {:.0f} %", cut * 100));
 }
 
 void CheckPaces(const PlanPaces& p, std::vector<std::string>& out) {
@@ -146,7 +148,8 @@ void CheckSessions(const Plan& plan, std::vector<std::string>& out) {
         if (!IsRun(s.kind)) continue;
         if (s.steps.empty()) out.push_back(fmt::format("week {}: a run without steps", w.index));
         CheckSteps(s.steps, true, out);
-        if (IsQuality(s.kind) && (s.steps.front().type != StepType::kWarmup || s.steps.back().type != StepType::kCooldown)) {
+        if (IsQuality(s.kind) &&
+            (s.steps.front().type != StepType::kWarmup || s.steps.back().type != StepType::kCooldown)) {
           out.push_back(fmt::format("week {}: quality session without warm-up and cool-down", w.index));
         }
         if (s.kind == SessionKind::kRace) continue;  // the race has no per-session cap

@@ -50,7 +50,7 @@ TEST(RulesTest, PerSessionCapsFollowDaniels) {
   EXPECT_DOUBLE_EQ(MaxThresholdWorkM(50000), 5000);
   EXPECT_DOUBLE_EQ(MaxIntervalWorkM(50000), 4000);
   EXPECT_DOUBLE_EQ(MaxIntervalWorkM(200000), 10000);
-  EXPECT_NEAR(MaxMarathonPaceWorkM(300), 22000, 1e-6);            // 110 min at 5:00/km
+  EXPECT_NEAR(MaxMarathonPaceWorkM(300), 22000, 1e-6);          // 110 min at 5:00/km
   EXPECT_NEAR(MaxMarathonPaceWorkM(200), 18 * 1609.344, 1e-6);  // 18 mi is the lesser
 }
 
@@ -58,7 +58,9 @@ TEST(RulesTest, TaperCutsBetweenFortyAndSixtyPercentExponentially) {
   double sum = 0;
   for (int j = 0; j <= kTaperWeeks; ++j) {
     sum += TaperFactor(j);
-    if (j > 0) EXPECT_LT(TaperFactor(j), TaperFactor(j - 1));
+    if (j > 0) {
+      EXPECT_LT(TaperFactor(j), TaperFactor(j - 1));
+    }
   }
   const double cut = 1 - sum / (kTaperWeeks + 1);
   EXPECT_GE(cut, kTaperMinCut);  // C5 [bosquet-2007-taper]: -41 to -60 %
@@ -84,7 +86,9 @@ TEST(PacesTest, BandsAreOrderedFromEasyToStridesAcrossFitness) {
     const PaceRange order[] = {p.recovery, p.easy, p.marathon, p.threshold, p.interval, p.strides};
     for (size_t i = 0; i < std::size(order); ++i) {
       EXPECT_GE(order[i].slow_s_per_km, order[i].fast_s_per_km) << vdot;
-      if (i > 0) EXPECT_GE(order[i - 1].fast_s_per_km, order[i].slow_s_per_km) << vdot << " band " << i;
+      if (i > 0) {
+        EXPECT_GE(order[i - 1].fast_s_per_km, order[i].slow_s_per_km) << vdot << " band " << i;
+      }
     }
   }
 }
@@ -127,7 +131,7 @@ TEST(WeekLayoutTest, SamsWeekKeepsHardDaysApartAndStrengthAwayFromKeySessions) {
   EXPECT_EQ(hard & (hard << 1), 0u);
   EXPECT_EQ(std::popcount(layout.strength), 2);
   EXPECT_EQ(layout.strength & (layout.strength << 1), 0u);
-  EXPECT_EQ(layout.strength & (hard | (hard >> 1)), 0u);  // not on or before a key day
+  EXPECT_EQ(layout.strength & (hard | (hard >> 1)), 0u);    // not on or before a key day
   EXPECT_NE(0x7Fu & ~(layout.runs | layout.strength), 0u);  // a full rest day
 }
 
