@@ -125,6 +125,38 @@ TEST(ImportLoadTest, InspectStoresNothingAndExitsTwoOnBadFiles) {
   EXPECT_EQ(json::parse(RunStride({"activities", "--json"}, db).out).size(), 0u);
 }
 
+// Each file is its own transaction: an import killed part-way keeps every finished file, no half activity,
+// and a second import completes the rest without duplicates.
+TEST(ImportLoadTest, KilledImportLeavesAConsistentDatabase) {
+  auto dir = FreshTempDir("killed");
+  auto db = dir / "s.db";
+  ASSERT_EQ(RunStride({"sample-data", (dir / "runs").string(), "--weeks", "120", "--date", "2026-11-24"}, db).exit_code, 0);
+  size_t total = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir / "runs")) total += e.is_regular_file() ? 1 : 0;
+  ASSERT_GT(total, 400u);
+  const char* binary = std::getenv("STRIDE_BINARY");
+  std::string exe = binary ? binary : "build/stride";
+  // Start the import; once it is writing (the WAL file has content), kill it hard.
+  std::string wal = db.string() + "-wal";
+  std::string cmd = "STRIDE_DB='" + db.string() + "' '" + exe + "' import '" + (dir / "runs").string() +
+                    "' >/dev/null 2>&1 & pid=$!; for i in $(seq 1 500); do [ -s '" + wal +
+                    "' ] && break; sleep 0.01; done; sleep 0.05; kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null; true";
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  auto listed = RunStride({"activities", "--json"}, db);
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  size_t kept = json::parse(listed.out).size();
+  EXPECT_LT(kept, total) << "the import finished before it was killed; the test proves nothing";
+  // Every stored activity is whole: its samples load (the dashboard and load use them).
+  auto load = RunStride({"load", "--json", "--date", "2026-11-24"}, db);
+  EXPECT_EQ(load.exit_code, 0) << load.err;
+  auto again = RunStride({"import", "--json", (dir / "runs").string()}, db);
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  json j = json::parse(again.out);
+  EXPECT_EQ(j["imported"].get<size_t>() + j["duplicates"].get<size_t>(), total);
+  EXPECT_EQ(j["duplicates"].get<size_t>(), kept);
+  EXPECT_EQ(json::parse(RunStride({"activities", "--json"}, db).out).size(), total);
+}
+
 TEST(ImportLoadTest, StravaExportKeepsNamesFromTheCsv) {
   STRIDE_REQUIRE_SHARED_DATA(shared);
   auto dir = FreshTempDir("strava");
