@@ -17,15 +17,15 @@ all: build
 deps:
 	@bash scripts/deps.sh
 
-# The test tools pinned in package-lock.json (the FIT SDK oracle, Playwright); reinstalled when the lock changes.
+# The npm packages pinned in package-lock.json: uPlot for the dashboard (embedded at build time) and the test
+# tools (the FIT SDK oracle, Playwright). Reinstalled when the lock changes.
 node_modules/.package-lock.json: package-lock.json
 	npm ci --no-audit --no-fund
 
 test-deps:
 	@bash scripts/deps.sh --test
-	@$(MAKE) --no-print-directory node_modules/.package-lock.json
 
-$(BUILD_DIR)/build.ninja:
+$(BUILD_DIR)/build.ninja: node_modules/.package-lock.json
 	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DSTRIDE_WERROR=$(WERROR) $(CMAKE_FLAGS)
 
 configure: $(BUILD_DIR)/build.ninja

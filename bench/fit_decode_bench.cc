@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Throughput of the FIT decoder on the shared corpus (../shared/data/activities/fit, run from the repo
-// root): every file decoded into columns with CRCs checked. Reports bytes/s and records/s.
+// root): every file decoded into columns with CRCs checked, by file size, and the CRC alone. Reports
+// bytes/s and records/s. Compare with bench/peers/fit_file_parser_bench.mjs; results in docs/benchmarks.md.
 #include <benchmark/benchmark.h>
 #include <libdeflate.h>
 
@@ -9,6 +10,7 @@
 #include <iterator>
 #include <vector>
 
+#include "formats/fit/crc16.h"
 #include "formats/fit/fit_decoder.h"
 
 namespace {
@@ -42,30 +44,72 @@ std::vector<std::vector<uint8_t>> LoadCorpus() {
   return files;
 }
 
-void BM_DecodeFitCorpus(benchmark::State& state) {
+const std::vector<std::vector<uint8_t>>& Corpus() {
   static const std::vector<std::vector<uint8_t>> files = LoadCorpus();
+  return files;
+}
+
+// Decodes the corpus files of [min_bytes, max_bytes) per iteration.
+void DecodeFiles(benchmark::State& state, size_t min_bytes, size_t max_bytes) {
+  std::vector<const std::vector<uint8_t>*> files;
+  for (const auto& file : Corpus()) {
+    if (file.size() >= min_bytes && file.size() < max_bytes) files.push_back(&file);
+  }
   if (files.empty()) {
-    state.SkipWithError("../shared/data/activities/fit not found (run from the repository root)");
+    state.SkipWithError("no corpus files of this size: run from the repository root next to ../shared/data");
     return;
   }
   const stride::formats::DecodeOptions options{"bench.fit", false};
   int64_t bytes = 0, records = 0;
   for (auto _ : state) {
-    for (const auto& file : files) {
-      auto decoded = stride::fit::DecodeFit(file, options);
+    for (const auto* file : files) {
+      auto decoded = stride::fit::DecodeFit(*file, options);
       if (!decoded) {
         state.SkipWithError(decoded.error().ToString().c_str());
         return;
       }
       benchmark::DoNotOptimize(decoded->activities.front().samples.time_s.data());
-      bytes += static_cast<int64_t>(file.size());
+      bytes += static_cast<int64_t>(file->size());
       records += static_cast<int64_t>(decoded->activities.front().record_count);
     }
   }
   state.SetBytesProcessed(bytes);
+  state.counters["files"] = static_cast<double>(files.size());
   state.counters["records/s"] = benchmark::Counter(static_cast<double>(records), benchmark::Counter::kIsRate);
 }
+
+constexpr size_t kSmallFileBytes = 64 * 1024;
+constexpr size_t kLargeFileBytes = 512 * 1024;
+constexpr size_t kAnyBytes = ~size_t{0};
+
+// The whole corpus: every record into columns, header and file CRCs checked.
+void BM_DecodeFitCorpus(benchmark::State& state) { DecodeFiles(state, 0, kAnyBytes); }
 BENCHMARK(BM_DecodeFitCorpus)->Unit(benchmark::kMillisecond);
+
+// How cost grows with file size: time per MB on small, medium and large files.
+void BM_DecodeFitSmallFiles(benchmark::State& state) { DecodeFiles(state, 0, kSmallFileBytes); }
+BENCHMARK(BM_DecodeFitSmallFiles)->Unit(benchmark::kMicrosecond);
+void BM_DecodeFitMediumFiles(benchmark::State& state) { DecodeFiles(state, kSmallFileBytes, kLargeFileBytes); }
+BENCHMARK(BM_DecodeFitMediumFiles)->Unit(benchmark::kMillisecond);
+void BM_DecodeFitLargeFiles(benchmark::State& state) { DecodeFiles(state, kLargeFileBytes, kAnyBytes); }
+BENCHMARK(BM_DecodeFitLargeFiles)->Unit(benchmark::kMillisecond);
+
+// The CRC alone over the same bytes, to see its share of the decode.
+void BM_Crc16Corpus(benchmark::State& state) {
+  if (Corpus().empty()) {
+    state.SkipWithError("../shared/data/activities/fit not found (run from the repository root)");
+    return;
+  }
+  int64_t bytes = 0;
+  for (auto _ : state) {
+    for (const auto& file : Corpus()) {
+      benchmark::DoNotOptimize(stride::fit::Crc16(file));
+      bytes += static_cast<int64_t>(file.size());
+    }
+  }
+  state.SetBytesProcessed(bytes);
+}
+BENCHMARK(BM_Crc16Corpus)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

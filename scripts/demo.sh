@@ -32,3 +32,7 @@ step "Fitness from her race and her best efforts" fitness
 step "One screen for the season so far" status
 echo
 echo "Next: 'stride --help' lists every command. The database stays at $STRIDE_DB."
+if [[ "${DEMO_NO_SERVE:-}" != "1" ]]; then
+  printf '\n\033[1m== The dashboard, on this machine only (Ctrl-C to stop)\033[0m\n$ stride serve\n'
+  exec "$stride" serve --port "${DEMO_PORT:-8080}"
+fi

@@ -24,6 +24,9 @@ constexpr Command kCommands[] = {
     {"activities", AddActivitiesCommand},
     {"activity", AddActivityCommand},
     {"load", AddLoadCommands},  // also fitness and status
+    {"injury", AddInjuryCommands},  // also rehab
+    {"routine", AddRoutineCommand},
+    {"plan", AddPlanCommand},
     {"serve", AddServeCommand},
     {"sample-data", AddSampleDataCommand},
 };

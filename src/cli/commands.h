@@ -22,7 +22,10 @@ void AddActivitiesCommand(CLI::App& root, Globals& g, Runner& runner);
 void AddActivityCommand(CLI::App& root, Globals& g, Runner& runner);
 void AddSampleDataCommand(CLI::App& root, Globals& g, Runner& runner);
 void AddLoadCommands(CLI::App& root, Globals& g, Runner& runner);
+void AddInjuryCommands(CLI::App& root, Globals& g, Runner& runner);
 void AddServeCommand(CLI::App& root, Globals& g, Runner& runner);
+void AddRoutineCommand(CLI::App& root, Globals& g, Runner& runner);
+void AddPlanCommand(CLI::App& root, Globals& g, Runner& runner);
 
 }  // namespace stride::cli
 

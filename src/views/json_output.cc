@@ -353,3 +353,353 @@ nlohmann::json ActivityDetailJson(const store::StoredActivity& activity, size_t 
 }
 
 }  // namespace stride::views
+
+namespace stride::views {
+namespace {
+
+// DESIGN.md "Item" `when` for a routine's steps, from the routine's phase.
+const char* WhenForPhase(care::RoutinePhase phase) {
+  switch (phase) {
+    case care::RoutinePhase::kPreRun: return "before_run";
+    case care::RoutinePhase::kPostRun: return "after_run";
+    case care::RoutinePhase::kRecovery: return "after_run";
+    case care::RoutinePhase::kStrength: return "strength";
+    case care::RoutinePhase::kAny:
+    case care::RoutinePhase::kRehab: return "any";
+  }
+  return "any";
+}
+
+void AddDose(nlohmann::json& j, const care::Dose& d) {
+  if (d.seconds) j["seconds"] = *d.seconds;
+  if (d.reps) j["reps"] = *d.reps;
+  if (d.sets) j["sets"] = *d.sets;
+  if (d.minutes) j["minutes"] = *d.minutes;
+  if (d.temperature_c) j["temperature_c"] = *d.temperature_c;
+  j["per_side"] = d.per_side;
+}
+
+nlohmann::json PinningJson(nlohmann::json j, const app::RoutinePinning& p) {
+  nlohmann::json days = nlohmann::json::array();
+  for (core::Weekday d : p.days) days.push_back(core::WeekdayName(d));
+  j["days"] = days;
+  j["injury_id"] = p.injury_id ? nlohmann::json(*p.injury_id) : nlohmann::json(nullptr);
+  j["mode"] = p.replace ? "replace" : "join";
+  return j;
+}
+
+nlohmann::json NameOrNull(const std::string& name) {
+  return name.empty() ? nlohmann::json(nullptr) : nlohmann::json(name);
+}
+
+}  // namespace
+
+nlohmann::json RoutineItemJson(const app::ResolvedStep& step, care::RoutinePhase phase) {
+  const care::Exercise& e = step.exercise;
+  nlohmann::json j{{"id", e.id}, {"name", e.name}, {"kind", care::ItemKindName(e.kind)}};
+  nlohmann::json targets = nlohmann::json::array();
+  for (care::Region r : e.targets) targets.push_back(care::RegionName(r));
+  j["targets"] = targets;
+  AddDose(j, step.dose);
+  j["when"] = WhenForPhase(phase);
+  j["why"] = e.why;
+  j["source"] = e.source;
+  j["evidence"] = care::EvidenceName(e.evidence);
+  j["equipment"] = e.equipment;
+  j["instructions"] = e.instructions;
+  j["cues"] = e.cues;
+  j["easier"] = NameOrNull(step.easier_name);
+  j["harder"] = NameOrNull(step.harder_name);
+  return j;
+}
+
+nlohmann::json RoutineJson(const app::RoutineDetail& d) {
+  const care::Routine& r = d.routine;
+  nlohmann::json j{{"id", r.id}, {"name", r.name}, {"phase", care::RoutinePhaseName(r.phase)},
+                   {"custom", d.custom}, {"source", r.source}, {"evidence", care::EvidenceName(r.evidence)},
+                   {"why", r.why}, {"file_name", NameOrNull(d.file_name)}};
+  j = PinningJson(std::move(j), d.pinning);
+  nlohmann::json items = nlohmann::json::array();
+  for (const app::ResolvedStep& s : d.steps) items.push_back(RoutineItemJson(s, r.phase));
+  j["items"] = items;
+  return j;
+}
+
+nlohmann::json RoutineSummaryJson(const app::RoutineSummary& s) {
+  nlohmann::json kinds = nlohmann::json::array();
+  for (care::ItemKind k : s.kinds) kinds.push_back(care::ItemKindName(k));
+  nlohmann::json j{{"id", s.id}, {"name", s.name}, {"phase", care::RoutinePhaseName(s.phase)},
+                   {"custom", s.custom}, {"steps", s.step_count}, {"kinds", kinds}};
+  return PinningJson(std::move(j), s.pinning);
+}
+
+}  // namespace stride::views
+
+#include "store/plan_codec.h"
+
+namespace stride::views {
+namespace plan_views {
+
+void AddCareDose(nlohmann::json& j, const care::Dose& d) {
+  if (d.seconds) j["seconds"] = *d.seconds;
+  if (d.reps) j["reps"] = *d.reps;
+  if (d.sets) j["sets"] = *d.sets;
+  if (d.minutes) j["minutes"] = *d.minutes;
+  if (d.temperature_c) j["temperature_c"] = *d.temperature_c;
+  j["per_side"] = d.per_side;
+}
+
+nlohmann::json Items(const std::vector<care::Item>& items) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const care::Item& i : items) out.push_back(CareItemJson(i));
+  return out;
+}
+
+nlohmann::json Notes(const std::vector<care::Note>& notes, const std::vector<std::string>& plan_notes) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const std::string& n : plan_notes) out.push_back({{"text", n}, {"source", nullptr}});
+  for (const care::Note& n : notes) out.push_back({{"text", n.text}, {"source", n.source}});
+  return out;
+}
+
+// The session's steps of one part: warm-up, main (work, recovery, repeats) or cool-down.
+nlohmann::json StepsOf(const plan::Session& s, bool (*in_part)(plan::StepType)) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const plan::Step& st : s.steps) {
+    if (in_part(st.type)) out.push_back(store::StepToJson(st));
+  }
+  return out;
+}
+
+bool IsWarmup(plan::StepType t) { return t == plan::StepType::kWarmup; }
+bool IsCooldown(plan::StepType t) { return t == plan::StepType::kCooldown; }
+bool IsMain(plan::StepType t) { return !IsWarmup(t) && !IsCooldown(t); }
+
+// The session that carries the day's care items: the first run, else the first session.
+size_t PrimarySession(const std::vector<plan::Session>& sessions) {
+  for (size_t i = 0; i < sessions.size(); ++i) {
+    if (plan::IsRun(sessions[i].kind)) return i;
+  }
+  return 0;
+}
+
+nlohmann::json TodaySession(const plan::Session& s, const app::TodayReport& r, bool primary) {
+  const care::DayPrescription& rx = r.prescription;
+  const std::vector<care::Item> none;
+  nlohmann::json j{{"kind", plan::SessionKindName(s.kind)}, {"title", s.title}, {"description", s.description},
+                   {"distance_m", s.distance_m}, {"duration_s", s.duration_s}};
+  j["warmup"] = StepsOf(s, IsWarmup);
+  for (const auto& item : Items(primary ? rx.warmup : none)) j["warmup"].push_back(item);
+  j["main"] = StepsOf(s, IsMain);
+  j["cooldown"] = StepsOf(s, IsCooldown);
+  for (const auto& item : Items(primary ? rx.cooldown : none)) j["cooldown"].push_back(item);
+  j["mobility"] = Items(primary ? rx.mobility : none);
+  j["strength"] = Items(primary ? rx.strength : none);
+  j["recovery"] = Items(primary ? rx.recovery : none);
+  j["notes"] = primary ? Notes(rx.notes, r.notes) : nlohmann::json::array();
+  return j;
+}
+
+}  // namespace plan_views
+
+nlohmann::json PlanJson(const app::PlanView& view) {
+  const store::PlanVersion& v = view.version;
+  nlohmann::json j = store::PlanToJson(v.plan);
+  j["version"] = v.version;
+  j["reason"] = v.reason;
+  j["created_on"] = core::FormatDate(v.created_on);
+  j["units"] = core::UnitName(view.units);
+  for (size_t w = 0; w < v.plan.weeks.size(); ++w) {
+    double done = 0;
+    for (const plan::PlanDay& d : v.plan.weeks[w].days) {
+      if (auto it = view.done_m.find(d.date); it != view.done_m.end()) done += it->second;
+    }
+    j["weeks"][w]["done_distance_m"] = done;
+  }
+  return j;
+}
+
+nlohmann::json PlanHistoryJson(const std::vector<store::PlanVersionSummary>& versions) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const store::PlanVersionSummary& s : versions) {
+    out.push_back({{"version", s.version}, {"created_on", core::FormatDate(s.created_on)}, {"reason", s.reason},
+                   {"race_date", core::FormatDate(s.race_date)}, {"race_distance_m", s.race_distance_m},
+                   {"goal_time_s", s.goal_time_s ? nlohmann::json(*s.goal_time_s) : nlohmann::json(nullptr)}});
+  }
+  return out;
+}
+
+nlohmann::json CareItemJson(const care::Item& item) {
+  nlohmann::json j{{"id", item.id}, {"name", item.name}, {"kind", care::ItemKindName(item.kind)}};
+  nlohmann::json targets = nlohmann::json::array();
+  for (care::Region r : item.targets) targets.push_back(care::RegionName(r));
+  j["targets"] = targets;
+  plan_views::AddCareDose(j, item.dose);
+  j["when"] = item.when;
+  j["why"] = item.why;
+  j["source"] = item.source;
+  j["evidence"] = care::EvidenceName(item.evidence);
+  j["routine"] = item.routine.empty() ? nlohmann::json(nullptr) : nlohmann::json(item.routine);
+  return j;
+}
+
+nlohmann::json TodayJson(const app::TodayReport& r) {
+  nlohmann::json j{{"date", core::FormatDate(r.date)}, {"has_plan", r.has_plan}, {"athlete", AthleteJson(r.athlete)}};
+  j["days_to_race"] = r.days_to_race ? nlohmann::json(*r.days_to_race) : nlohmann::json(nullptr);
+  j["phase"] = r.phase ? nlohmann::json(plan::PhaseName(*r.phase)) : nlohmann::json(nullptr);
+  j["week"] = r.week_number ? nlohmann::json(*r.week_number) : nlohmann::json(nullptr);
+  const size_t primary = plan_views::PrimarySession(r.sessions);
+  j["sessions"] = nlohmann::json::array();
+  for (size_t i = 0; i < r.sessions.size(); ++i) {
+    j["sessions"].push_back(plan_views::TodaySession(r.sessions[i], r, i == primary));
+  }
+  j["tomorrow"] = nlohmann::json::array();
+  for (const plan::Session& s : r.tomorrow) {
+    j["tomorrow"].push_back({{"kind", plan::SessionKindName(s.kind)}, {"title", s.title}, {"distance_m", s.distance_m}});
+  }
+  j["warmup"] = plan_views::Items(r.prescription.warmup);
+  j["cooldown"] = plan_views::Items(r.prescription.cooldown);
+  j["mobility"] = plan_views::Items(r.prescription.mobility);
+  j["strength"] = plan_views::Items(r.prescription.strength);
+  j["recovery"] = plan_views::Items(r.prescription.recovery);
+  j["notes"] = plan_views::Notes(r.prescription.notes, r.notes);
+  return j;
+}
+
+}  // namespace stride::views
+
+// --- Injuries and rehab (`stride injury`, `stride rehab`) ---
+namespace stride::views {
+namespace rehab_views {
+
+nlohmann::json OptionalDate(const std::optional<core::Date>& date) {
+  return date ? nlohmann::json(core::FormatDate(*date)) : nlohmann::json(nullptr);
+}
+
+nlohmann::json RedFlagTexts(const std::vector<care::RedFlagHit>& flags) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const care::RedFlagHit& f : flags) out.push_back(f.text);
+  return out;
+}
+
+nlohmann::json WalkRunJson(const care::WalkRunPhase& p) {
+  return {{"phase", p.phase},
+          {"walk_min", p.walk_min},
+          {"run_min", p.run_min},
+          {"repeats", p.repeats},
+          {"distance_m", p.distance_m},
+          {"duration_s", p.TotalMinutes() * 60},
+          {"rpe", p.rpe},
+          {"continuous", p.continuous},
+          {"rest_days_between", p.rest_days_between},
+          {"min_sessions", p.min_sessions},
+          {"description", p.Describe()},
+          {"source", p.source}};
+}
+
+nlohmann::json OutlookJson(const care::RehabOutlook& o) {
+  nlohmann::json sessions = nlohmann::json::array();
+  for (const care::ProjectedSession& s : o.sessions) {
+    nlohmann::json j = WalkRunJson(s.phase);
+    j["date"] = core::FormatDate(s.date);
+    sessions.push_back(std::move(j));
+  }
+  return {{"running_resumes", OptionalDate(o.running_resumes)},
+          {"full_training_resumes", OptionalDate(o.full_training_resumes)},
+          {"needs_clinician", o.needs_clinician},
+          {"sessions", sessions}};
+}
+
+nlohmann::json LogJson(const care::PainLog& l) {
+  return {{"date", core::FormatDate(l.date)},
+          {"pain_during", l.pain_during},
+          {"pain_after", l.pain_after},
+          {"pain_next_morning", l.pain_next_morning},
+          {"walk_min", l.walk_min ? nlohmann::json(*l.walk_min) : nlohmann::json(nullptr)},
+          {"hop_test", l.hop_test ? nlohmann::json(care::HopTestName(*l.hop_test)) : nlohmann::json(nullptr)}};
+}
+
+// The parts of a rehab state every view shares.
+void AddState(nlohmann::json& j, const care::RehabState& s) {
+  j["stage"] = care::RehabStageName(s.stage);
+  j["stop_running"] = s.stop_running;
+  j["red_flags"] = RedFlagTexts(s.red_flags);
+  j["why"] = s.why;
+}
+
+nlohmann::json CriteriaJson(const std::vector<care::Criterion>& criteria) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const care::Criterion& c : criteria) out.push_back({{"text", c.text}, {"met", c.met}, {"source", c.source}});
+  return out;
+}
+
+}  // namespace rehab_views
+
+nlohmann::json InjuryJson(const care::Injury& i) {
+  using rehab_views::OptionalDate;
+  return {{"id", i.id},
+          {"site", care::InjurySiteName(i.site)},
+          {"side", i.side ? nlohmann::json(care::SideName(*i.side)) : nlohmann::json(nullptr)},
+          {"onset_date", core::FormatDate(i.onset_date)},
+          {"pain", i.pain},
+          {"pain_at_rest", i.pain_at_rest ? nlohmann::json(*i.pain_at_rest) : nlohmann::json(nullptr)},
+          {"pain_night", i.pain_night},
+          {"swelling", i.swelling},
+          {"bone_tenderness", i.bone_tenderness},
+          {"cannot_bear_weight", i.cannot_bear_weight},
+          {"numbness", i.numbness},
+          {"onset", i.onset ? nlohmann::json(care::OnsetName(*i.onset)) : nlohmann::json(nullptr)},
+          {"notes", i.notes},
+          {"red_flags_cleared_on", OptionalDate(i.red_flags_cleared_on)},
+          {"resolved_on", OptionalDate(i.resolved_on)}};
+}
+
+nlohmann::json InjuryStatusJson(const app::InjuryStatus& status) {
+  nlohmann::json j{{"injury", InjuryJson(status.injury)}};
+  rehab_views::AddState(j, status.state);
+  return j;
+}
+
+nlohmann::json InjuryRehabJson(const app::InjuryRehab& r) {
+  const care::RehabState& s = r.state;
+  nlohmann::json j;
+  rehab_views::AddState(j, s);
+  j["injury"] = InjuryJson(r.injury);
+  j["routine"] = nlohmann::json::array();
+  for (const care::Item& item : r.routine.items) j["routine"].push_back(CareItemJson(item));
+  j["next_stage_criteria"] = rehab_views::CriteriaJson(s.next_stage_criteria);
+  j["regress_if"] = s.regress_if;
+  j["stage_since"] = core::FormatDate(s.stage_since);
+  j["return_phase"] = s.return_phase == 0 ? nlohmann::json(nullptr) : nlohmann::json(s.return_phase);
+  j["walk_run"] = s.walk_run ? rehab_views::WalkRunJson(*s.walk_run) : nlohmann::json(nullptr);
+  j["no_heat_until"] = rehab_views::OptionalDate(s.no_heat_until);
+  j["notes"] = nlohmann::json::array();
+  for (const care::Note& n : r.routine.notes) j["notes"].push_back({{"text", n.text}, {"source", n.source}});
+  j["pinned_routines"] = r.pinned_routines;
+  j["outlook"] = rehab_views::OutlookJson(r.outlook);
+  j["logs"] = nlohmann::json::array();
+  for (const care::PainLog& l : r.logs) j["logs"].push_back(rehab_views::LogJson(l));
+  return j;
+}
+
+nlohmann::json RehabJson(const app::RehabReport& report) {
+  nlohmann::json j;
+  if (report.primary) {
+    j = InjuryRehabJson(*report.primary);
+  } else {
+    j = {{"stage", "none"}, {"stop_running", false}, {"red_flags", nlohmann::json::array()}, {"injury", nullptr},
+         {"routine", nlohmann::json::array()}, {"next_stage_criteria", nlohmann::json::array()},
+         {"regress_if", nlohmann::json::array()}, {"why", "no active injury"}};
+  }
+  j["date"] = core::FormatDate(report.date);
+  j["other_injuries"] = nlohmann::json::array();
+  for (const app::InjuryRehab& o : report.others) {
+    j["other_injuries"].push_back({{"id", o.injury.id},
+                                   {"site", care::InjurySiteName(o.injury.site)},
+                                   {"stage", care::RehabStageName(o.state.stage)},
+                                   {"stop_running", o.state.stop_running}});
+  }
+  return j;
+}
+
+}  // namespace stride::views

@@ -47,4 +47,65 @@ nlohmann::json ActivityDetailJson(const store::StoredActivity& activity, size_t 
 
 }  // namespace stride::views
 
+#include "app/routines.h"
+
+namespace stride::views {
+
+/// One routine step in DESIGN.md's Item shape: id, name, kind, targets, the dose (seconds and per_side,
+/// or reps and sets, or minutes; temperature_c; only the fields set), when (before_run, after_run,
+/// strength, any: from the routine's phase), why, source, evidence, plus equipment, instructions, cues,
+/// easier and harder (variant names, or null).
+nlohmann::json RoutineItemJson(const app::ResolvedStep& step, care::RoutinePhase phase);
+/// `stride routine show --json`: id, name, phase, custom, source, evidence, why, file_name, days,
+/// injury_id, mode (join or replace) and items (RoutineItemJson).
+nlohmann::json RoutineJson(const app::RoutineDetail& routine);
+/// One `stride routine list --json` entry: id, name, phase, custom, steps (count), kinds, days,
+/// injury_id, mode.
+nlohmann::json RoutineSummaryJson(const app::RoutineSummary& summary);
+
+}  // namespace stride::views
+
+#include "app/plan.h"
+#include "app/today.h"
+
+namespace stride::views {
+
+/// `stride plan show --json` / `plan new --json`: store::PlanToJson's DESIGN.md shape plus `version`,
+/// `reason`, `created_on`, `units`, and per week `done_distance_m` (running done in the week so far).
+nlohmann::json PlanJson(const app::PlanView& view);
+/// `stride plan history --json`: one object per version: version, created_on, reason, race_date,
+/// race_distance_m, goal_time_s (null: to finish).
+nlohmann::json PlanHistoryJson(const std::vector<store::PlanVersionSummary>& versions);
+/// One care item in DESIGN.md's Item shape (id, name, kind, targets, dose fields, when, why, source,
+/// evidence, routine).
+nlohmann::json CareItemJson(const care::Item& item);
+/// `stride today --json`: date, has_plan, days_to_race, phase, week, athlete, tomorrow (kind, title,
+/// distance_m), sessions (kind, title, description, distance_m, duration_s, warmup, main, cooldown: steps
+/// then care items; mobility, strength, recovery: items; notes), and the day's mobility, strength,
+/// recovery and notes (text, source) also at the top level.
+nlohmann::json TodayJson(const app::TodayReport& report);
+
+}  // namespace stride::views
+
+#include "app/injury.h"
+
+namespace stride::views {
+
+/// An injury as stored: id, site, side, onset_date, pain, pain_at_rest, pain_night, swelling,
+/// bone_tenderness, cannot_bear_weight, numbness, onset, notes, red_flags_cleared_on, resolved_on.
+nlohmann::json InjuryJson(const care::Injury& injury);
+/// An injury with its stage (`stride injury add|log|list --json`): injury, stage, stop_running,
+/// red_flags (text), why.
+nlohmann::json InjuryStatusJson(const app::InjuryStatus& status);
+/// One injury's rehab in DESIGN.md's Rehab shape: stage, stop_running, red_flags (text), injury, routine
+/// (CareItemJson items), next_stage_criteria (text, met, source), regress_if (text), plus why,
+/// stage_since, return_phase, walk_run (the phase's session spec or null), no_heat_until, notes,
+/// outlook (running_resumes, full_training_resumes, needs_clinician, sessions) and logs.
+nlohmann::json InjuryRehabJson(const app::InjuryRehab& rehab);
+/// `stride rehab --json`: InjuryRehabJson of the primary injury (stage none, empty lists and injury null
+/// when no injury is active) plus date and other_injuries (id, site, stage, stop_running).
+nlohmann::json RehabJson(const app::RehabReport& report);
+
+}  // namespace stride::views
+
 #endif  // STRIDE_VIEWS_JSON_OUTPUT_H_

@@ -64,6 +64,7 @@ double RawElement(const RawField& field, size_t i) {
 }
 
 std::string_view RawString(const RawField& field) {
+  if (field.bytes.empty()) return {};  // absent field: no bytes, and memchr must not see a null pointer
   const auto* chars = reinterpret_cast<const char*>(field.bytes.data());
   const void* nul = std::memchr(chars, 0, field.bytes.size());
   const size_t n = nul ? static_cast<size_t>(static_cast<const char*>(nul) - chars) : field.bytes.size();

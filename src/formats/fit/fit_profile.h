@@ -27,6 +27,8 @@ inline constexpr uint16_t kMesgDeviceInfo = 23;
 inline constexpr uint16_t kMesgActivity = 34;
 inline constexpr uint16_t kMesgHrv = 78;
 inline constexpr uint16_t kMesgLength = 101;
+inline constexpr uint16_t kMesgWorkout = 26;
+inline constexpr uint16_t kMesgWorkoutStep = 27;
 inline constexpr uint16_t kMesgFieldDescription = 206;
 inline constexpr uint16_t kMesgDeveloperDataId = 207;
 
@@ -79,6 +81,37 @@ inline constexpr uint8_t kFieldDescFieldName = 3;
 inline constexpr uint8_t kFieldDescScale = 6;
 inline constexpr uint8_t kFieldDescOffset = 7;
 inline constexpr uint8_t kFieldDescUnits = 8;
+
+// file_id.type values and field 3.
+inline constexpr uint8_t kFileIdSerialNumber = 3;
+inline constexpr uint8_t kFileTypeActivity = 4;
+inline constexpr uint8_t kFileTypeWorkout = 5;
+inline constexpr uint16_t kManufacturerDevelopment = 255;
+// workout (26).
+inline constexpr uint8_t kWorkoutSport = 4;
+inline constexpr uint8_t kWorkoutNumValidSteps = 6;
+inline constexpr uint8_t kWorkoutName = 8;
+inline constexpr uint8_t kWorkoutSubSport = 11;
+inline constexpr uint8_t kWorkoutDescription = 17;
+// workout_step (27).
+inline constexpr uint8_t kStepName = 0;
+inline constexpr uint8_t kStepDurationType = 1;
+inline constexpr uint8_t kStepDurationValue = 2;
+inline constexpr uint8_t kStepTargetType = 3;
+inline constexpr uint8_t kStepTargetValue = 4;
+inline constexpr uint8_t kStepCustomTargetLow = 5;
+inline constexpr uint8_t kStepCustomTargetHigh = 6;
+inline constexpr uint8_t kStepIntensity = 7;
+// wkt_step_duration and wkt_step_target values (FORMATS.md 3.4).
+inline constexpr uint8_t kDurationTime = 0;
+inline constexpr uint8_t kDurationDistance = 1;
+inline constexpr uint8_t kDurationOpen = 5;
+inline constexpr uint8_t kDurationRepeatUntilStepsComplete = 6;
+inline constexpr uint8_t kTargetSpeed = 0;
+inline constexpr uint8_t kTargetHeartRate = 1;
+inline constexpr uint8_t kTargetOpen = 2;
+// workout_hr: values above 100 are bpm + 100 (0-100 are percent of max HR).
+inline constexpr uint32_t kWorkoutHrBpmOffset = 100;
 
 // `sport` and `sub_sport` values Stride maps to its own sports.
 inline constexpr uint8_t kSportRunning = 1;

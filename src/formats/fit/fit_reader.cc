@@ -164,7 +164,11 @@ Status MessageReader::ReadDefinition(size_t pos, size_t end, size_t* next) {
   if (plan.kind == MesgKind::kRecord) {
     uint32_t columns = 0;
     for (const FieldOp& op : plan.ops) columns |= ActivityBuilder::ColumnOfRecordSlot(op.slot);
-    builder_->NoteRecordDefinition(columns, reserved_ ? 0 : (end - at) / (plan.size + 1));
+    // Reserve for the records the rest of the part could hold, within reason: a tiny (or hostile)
+    // definition must not make one small file reserve gigabytes. Columns still grow past the cap.
+    constexpr size_t kMaxReservedRecords = size_t{1} << 18;
+    const size_t could_hold = (end - at) / (plan.size + 1);
+    builder_->NoteRecordDefinition(columns, reserved_ ? 0 : std::min(could_hold, kMaxReservedRecords));
     reserved_ = true;
   }
   *next = at;
