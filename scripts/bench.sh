@@ -64,13 +64,14 @@ bench_import() {
   local db_mb
   db_mb=$(du -cb "$db"* | tail -1 | awk '{printf "%.1f", $1 / 1e6}')
   rm -f "$db" "$db-wal" "$db-shm"
-  printf '%-22s zip %6.1f MB | inflate %7.3f s (user %.2f sys %.2f) | import %7.3f s (user %.2f sys %.2f) | ratio %.2f | max RSS inflate %s kB, import %s kB | db %s MB\n' \
+  printf '%-22s zip %6.1f MB | inflate %7.3f s (user %.2f sys %.2f) | import %7.3f s (user %.2f sys %.2f) | ratio wall %.2f, CPU %.2f | max RSS inflate %s kB, import %s kB | db %s MB\n' \
     "$label" "$(du -b "$zip" | awk '{print $1 / 1e6}')" "$inflate_s" "$inflate_user" "$inflate_sys" \
     "$import_s" "$import_user" "$import_sys" "$("$py" -c "print($import_s / $inflate_s)")" \
+    "$("$py" -c "print(($import_user + $import_sys) / ($inflate_user + $inflate_sys))")" \
     "$rss_inflate" "$rss_import" "$db_mb"
 }
 
-section "Importing an export archive (hyperfine medians of $runs runs, empty database each run)"
+section "Importing an export archive (hyperfine: median wall time and mean user/sys CPU of $runs runs, empty database each run)"
 echo "baseline: bench/inflate_export walks the zip as import does (libarchive + libdeflate) and drops the bytes"
 for n in "${sizes[@]}"; do
   zip="$build/export_$n.zip"

@@ -3,6 +3,7 @@
 #include "app/today.h"
 
 #include "app/athlete.h"
+#include "app/injury.h"
 #include "care/catalogue.h"
 #include "store/plan_repository.h"
 
@@ -55,6 +56,21 @@ Status FromPlan(store::Database& db, TodayReport& report) {
   return Ok();
 }
 
+// Hours since the onset of the most recent active injury, when under the acute window (whole days: the
+// onset time of day is not recorded). The 72 h window is the catalogue rule acute-injury-72h [fiba-wabc].
+Result<std::optional<int>> HoursSinceAcuteInjury(store::Database& db, core::Date date) {
+  constexpr int kAcuteWindowHours = 72;
+  auto injuries = ListInjuries(db, date);
+  if (!injuries) return Fail(injuries.error());
+  std::optional<int> hours;
+  for (const InjuryStatus& s : *injuries) {
+    if (!s.injury.ActiveOn(date)) continue;
+    const int h = static_cast<int>(s.injury.onset_date.DaysUntil(date) * 24);
+    if (h < kAcuteWindowHours && (!hours || h < *hours)) hours = h;
+  }
+  return hours;
+}
+
 }  // namespace
 
 Result<TodayReport> ComputeToday(store::Database& db, core::Date date) {
@@ -72,6 +88,9 @@ Result<TodayReport> ComputeToday(store::Database& db, core::Date date) {
   ctx.days_to_race = report.days_to_race && *report.days_to_race >= 0 ? report.days_to_race : std::nullopt;
   for (const plan::Session& s : report.sessions) ctx.strength_today |= s.kind == plan::SessionKind::kStrength;
   ctx.in_build_phase = report.phase == plan::Phase::kBuild;
+  auto acute = HoursSinceAcuteInjury(db, date);
+  if (!acute) return Fail(acute.error());
+  ctx.hours_since_acute_injury = *acute;
   auto rx = care::PrescribeDay(ctx, report.athlete, care::BuiltinCatalogue());
   if (!rx) return Fail(rx.error());
   report.prescription = std::move(*rx);

@@ -27,6 +27,7 @@ constexpr Command kCommands[] = {
     {"injury", AddInjuryCommands},  // also rehab
     {"routine", AddRoutineCommand},
     {"plan", AddPlanCommand},
+    {"today", AddTodayCommand},
     {"serve", AddServeCommand},
     {"sample-data", AddSampleDataCommand},
 };

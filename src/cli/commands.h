@@ -26,6 +26,7 @@ void AddInjuryCommands(CLI::App& root, Globals& g, Runner& runner);
 void AddServeCommand(CLI::App& root, Globals& g, Runner& runner);
 void AddRoutineCommand(CLI::App& root, Globals& g, Runner& runner);
 void AddPlanCommand(CLI::App& root, Globals& g, Runner& runner);
+void AddTodayCommand(CLI::App& root, Globals& g, Runner& runner);
 
 }  // namespace stride::cli
 

@@ -156,7 +156,6 @@ void PrintRehab(const app::InjuryRehab& r) {
   const care::RehabState& s = r.state;
   std::cout << "Injury " << Describe(r.injury) << "\n";
   PrintStatus({r.injury, s});
-  if (!s.red_flags.empty()) std::cout << s.why << "\n";
   if (s.walk_run) std::cout << "Walk-run session (every other day): " << s.walk_run->Describe() << "\n";
   std::cout << "\nToday's routine\n";
   if (r.routine.items.empty()) std::cout << "  (none)\n";

@@ -6,6 +6,7 @@
 
 #include <bit>
 #include <cstring>
+#include <iterator>
 #include <memory>
 #include <string_view>
 

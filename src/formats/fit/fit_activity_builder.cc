@@ -28,7 +28,7 @@ bool IsStrideSport(uint8_t sport) {
   return sport == kSportRunning || sport == kSportWalking || sport == kSportHiking;
 }
 
-uint8_t ToU8(double x, uint8_t fallback) { return Valid(x) ? static_cast<uint8_t>(x) : fallback; }
+uint8_t ToU8(double x, uint8_t fallback) { return NumberAs<uint8_t>(x, fallback); }
 
 // Sums the valid values; NaN when none is valid.
 template <class Get>
@@ -135,16 +135,17 @@ void ActivityBuilder::NoteRecordDefinition(uint32_t columns, size_t expected_rec
 void ActivityBuilder::OnFileId(const double* v, const RawField* raw) {
   if (std::isnan(time_created_fit_s_)) time_created_fit_s_ = v[Idx(FileIdSlot::kTimeCreated)];
   if (!activity_.device.empty()) return;  // chained parts: keep the first device
-  const double manufacturer = v[Idx(FileIdSlot::kManufacturer)];
-  if (!Valid(manufacturer)) return;
-  const char* maker = ManufacturerName(static_cast<uint16_t>(manufacturer));
-  std::string device = maker ? maker : fmt::format("manufacturer_{}", static_cast<int>(manufacturer));
+  constexpr uint32_t kNone = 0xFFFFFFFF;
+  const uint32_t manufacturer = NumberAs<uint32_t>(v[Idx(FileIdSlot::kManufacturer)], kNone);
+  if (manufacturer == kNone) return;
+  const char* maker = manufacturer <= 0xFFFF ? ManufacturerName(static_cast<uint16_t>(manufacturer)) : nullptr;
+  std::string device = maker ? maker : fmt::format("manufacturer_{}", manufacturer);
   const std::string_view product_name = RawString(raw[Idx(FileIdSlot::kProductName)]);
-  const double product = v[Idx(FileIdSlot::kProduct)];
+  const uint32_t product = NumberAs<uint32_t>(v[Idx(FileIdSlot::kProduct)], kNone);
   if (!product_name.empty()) {
     device += fmt::format(" {}", product_name);
-  } else if (Valid(product)) {
-    device += fmt::format(" {}", static_cast<int>(product));
+  } else if (product != kNone) {
+    device += fmt::format(" {}", product);
   }
   activity_.device = std::move(device);
 }

@@ -6,6 +6,7 @@
 #define STRIDE_FORMATS_FIT_FIT_ACTIVITY_BUILDER_H_
 
 #include <cstdint>
+#include <limits>
 #include <span>
 #include <string>
 #include <string_view>
@@ -22,6 +23,17 @@ struct RawField {
   BaseType base = BaseType::kByte;
   bool swap = false;  // multi-byte values need a byte swap on this host
 };
+
+/// `x` truncated to an integer of type T when it lies within T's range; `fallback` when it is NaN or
+/// out of range (a field declared with an unexpected base type can hold any double).
+template <class T>
+T NumberAs(double x, T fallback) {
+  if (!(x >= static_cast<double>(std::numeric_limits<T>::min()) &&
+        x < static_cast<double>(std::numeric_limits<T>::max()) + 1.0)) {
+    return fallback;
+  }
+  return static_cast<T>(x);
+}
 
 /// Reads element `i` of a numeric array field as a double; NaN when invalid or out of range.
 double RawElement(const RawField& field, size_t i);

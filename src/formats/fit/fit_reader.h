@@ -41,13 +41,18 @@ class MessageReader {
   std::vector<core::Diagnostic>& warnings() { return warnings_; }
 
  private:
+  // How a numeric field's first value turns into a number once its bytes are loaded into a uint64.
+  enum class ValueKind : uint8_t { kInteger, kUint64, kFloat32, kFloat64 };
   struct FieldOp {
     uint32_t offset;
     uint8_t size;
     BaseType base;
     uint8_t slot;
     bool swap;
-    bool raw;
+    ValueKind kind;
+    uint8_t shift;         // 64 - 8 * value size: isolates (and sign-extends) the value in a uint64
+    bool is_signed;
+    uint64_t invalid;      // the base type's invalid value, as loaded
     double inverse_scale;  // multiplying beats dividing in the hot loop
     double offset_value;
   };
@@ -67,7 +72,8 @@ class MessageReader {
     bool unknown = false;
     uint32_t size = 0;
     uint8_t slot_count = 1;
-    std::vector<FieldOp> ops;
+    std::vector<FieldOp> ops;      // numeric fields
+    std::vector<FieldOp> raw_ops;  // fields handed over as bytes
     std::vector<DevOp> dev_ops;
   };
   struct DevFieldInfo {
@@ -84,6 +90,8 @@ class MessageReader {
   void AddFieldOp(Plan& plan, uint8_t num, uint8_t size, uint8_t base_byte, uint32_t offset, bool swap);
   void AddDevOp(Plan& plan, size_t at, uint8_t num, uint8_t size, uint8_t developer_index, uint32_t offset,
                 bool swap);
+  static FieldOp MakeFieldOp(BaseType base, bool swap);
+  static double FastNumber(const uint8_t* p, const FieldOp& op);
   Status ReadData(size_t pos, size_t end, uint8_t local, bool compressed, uint8_t time_offset, size_t* next);
   void Dispatch(const Plan& plan, const double* v);
   void OnFieldDescription(const double* v);

@@ -99,6 +99,12 @@ uint32_t Scaled(double value, double scale) {
   return raw >= kInvalidUint32 ? kInvalidUint32 - 1 : static_cast<uint32_t>(raw);
 }
 
+// Heart rates as FIT's uint8 heart_rate fields can hold them (keeps bpm + 100 far from overflow).
+double Bpm(double bpm) {
+  constexpr double kMaxBpm = 255;
+  return std::isnan(bpm) ? 0 : std::clamp(bpm, 0.0, kMaxBpm);
+}
+
 uint8_t IntensityValue(WorkoutStep::Intensity intensity) { return static_cast<uint8_t>(intensity); }
 
 StepRecord ToRecord(const WorkoutStep& step) {
@@ -123,8 +129,8 @@ StepRecord ToRecord(const WorkoutStep& step) {
       break;
     case WorkoutStep::Target::kHeartRate:
       r.target_type = kTargetHeartRate;
-      r.custom_low = Scaled(std::min(step.low, step.high), 1) + kWorkoutHrBpmOffset;
-      r.custom_high = Scaled(std::max(step.low, step.high), 1) + kWorkoutHrBpmOffset;
+      r.custom_low = Scaled(std::min(Bpm(step.low), Bpm(step.high)), 1) + kWorkoutHrBpmOffset;
+      r.custom_high = Scaled(std::max(Bpm(step.low), Bpm(step.high)), 1) + kWorkoutHrBpmOffset;
       break;
     case WorkoutStep::Target::kOpen: break;
   }

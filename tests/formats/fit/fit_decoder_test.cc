@@ -287,6 +287,50 @@ TEST(FitDecoderTest, MapsInvalidValuesToNan) {
   EXPECT_NEAR(s.altitude_m[1], -500.0, kTolerance);
 }
 
+TEST(FitDecoderTest, BoundsReservationForTinyRecordDefinitions) {
+  // A record definition without fields followed by ~1 MB of other messages: sizing the columns by
+  // "bytes left / record size" would reserve a million samples for one.
+  constexpr size_t kFillerMessages = 4000;
+  constexpr uint8_t kFillerBytes = 255;
+  FitWriter w;
+  w.Define(0, kMesgRecord, {});
+  w.Data(0, Payload());
+  w.Define(1, 0xFF01, {{0, kFillerBytes, kByte}});
+  const Payload filler = Payload().Str("", kFillerBytes);
+  for (size_t i = 0; i < kFillerMessages; ++i) w.Data(1, filler);
+  auto decoded = Decode(w.Finish());
+  ASSERT_OK(decoded);
+  EXPECT_EQ(decoded->activities[0].record_count, 1u);
+  EXPECT_LE(decoded->activities[0].samples.time_s.capacity(), size_t{1} << 18);
+}
+
+TEST(FitDecoderTest, ToleratesFieldsDeclaredWithUnexpectedBaseTypes) {
+  // Found by fuzzing: a negative sint16 timestamp, a uint16 sport of 300, a float64 manufacturer.
+  constexpr uint8_t kSint16 = 0x83;
+  FitWriter w;
+  w.Define(0, kMesgFileId, {{0, 1, kEnum}, {1, 8, kFloat64}});
+  w.Data(0, Payload().U8(4).F64(-1e300));
+  w.Define(1, kMesgRecord, {{253, 2, kSint16}, {3, 1, kUint8}});
+  w.Data(1, Payload().U16(static_cast<uint16_t>(-31742)).U8(140));
+  w.Define(2, kMesgSession, {{253, 4, kUint32}, {5, 2, kUint16}});
+  w.Data(2, Payload().U32(kT0).U16(300));
+  auto decoded = Decode(w.Finish());
+  ASSERT_OK(decoded);
+  const core::Activity& a = decoded->activities[0];
+  ASSERT_EQ(a.samples.size(), 1u);
+  EXPECT_TRUE(std::isnan(a.samples.time_s[0]));  // not a date_time
+  EXPECT_EQ(a.samples.heart_rate_bpm[0], 140);
+  ASSERT_EQ(a.sessions.size(), 1u);
+  EXPECT_EQ(a.sessions[0].sport_detail, "");  // 300 is no FIT sport
+  EXPECT_EQ(a.device, "");
+}
+
+TEST(FitRawFieldTest, AbsentStringIsEmpty) {
+  EXPECT_EQ(RawString(RawField{}), "");
+  const uint8_t bytes[] = {'a', 'b', 0, 'c'};
+  EXPECT_EQ(RawString(RawField{bytes, BaseType::kString, false}), "ab");
+}
+
 TEST(FitDecoderTest, PrefersEnhancedFieldsAndAddsFractionalCadence) {
   FitWriter w;
   w.Define(0, kMesgSport, {{0, 1, kEnum}, {1, 1, kEnum}});
