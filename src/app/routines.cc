@@ -3,6 +3,8 @@
 // and add or remove custom routines in one transaction each.
 #include "app/routines.h"
 
+#include "core/text.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -21,19 +23,6 @@ using core::ErrorCode;
 
 // A name within this many edits of a known id is offered as "did you mean".
 constexpr size_t kMaxSuggestionDistance = 3;
-
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-    }
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
 
 RoutinePinning PinningOf(const store::StoredRoutine& stored) {
   return {stored.days, stored.injury_id, stored.replace};
@@ -115,7 +104,7 @@ std::string NearestName(std::string_view word, const std::vector<std::string>& n
     if (!word.empty() && name.find(word) != std::string::npos) return name;  // "physio" -> "physio-itb"
   }
   for (const std::string& name : names) {
-    size_t d = EditDistance(word, name);
+    size_t d = core::EditDistance(word, name);
     if (d < best_distance) {
       best_distance = d;
       best = name;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "core/text.h"
 
 namespace stride::cli {
 namespace {
@@ -32,19 +33,6 @@ constexpr Command kCommands[] = {
     {"sample-data", AddSampleDataCommand},
 };
 
-size_t EditDistance(const std::string& a, const std::string& b) {
-  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-    }
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
-
 // "did you mean" for the first word that is not a known command.
 std::string Suggestion(const CLI::App& app, int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
@@ -61,7 +49,7 @@ std::string Suggestion(const CLI::App& app, int argc, char** argv) {
     std::string best;
     size_t best_d = 3;
     for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
-      size_t d = EditDistance(word, sub->get_name());
+      size_t d = core::EditDistance(word, sub->get_name());
       if (d < best_d) {
         best_d = d;
         best = sub->get_name();
