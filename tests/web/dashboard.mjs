@@ -84,6 +84,11 @@ async function checkUpload(page, before) {
   assert.match(await page.textContent('#import-results'), /evil\.gpx: 1 imported/);
   assert.equal(await page.getAttribute('#upload-progress', 'value'), '100');
   await page.screenshot({ path: join(artifacts, 'dashboard-import.png'), fullPage: true });
+  // The list reloads after the import; wait for it (up to 10 s) rather than read a stale count.
+  await page.click('#tab-activities');
+  await page.waitForFunction(
+    (expected) => Number((document.querySelector('#activity-count')?.textContent ?? '').split(' ')[0]) === expected,
+    before + 1, { timeout: 10000 }).catch(() => {});
   assert.equal(await activityCount(page), before + 1);
   // The name is shown as text; no element was created from it and no script ran.
   const names = await page.locator('.activity-name').allTextContents();
