@@ -14,6 +14,11 @@ function(stride_set_warnings target)
   endif()
 endfunction()
 
+# Fuzzing needs coverage instrumentation in the libraries under test, not only in the fuzz harness.
+if(STRIDE_BUILD_FUZZ)
+  add_compile_options(-fsanitize=fuzzer-no-link)
+endif()
+
 if(STRIDE_SANITIZE)
   add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
   add_link_options(-fsanitize=address,undefined)
