@@ -170,9 +170,6 @@ nlohmann::json StoredActivityJson(const store::StoredActivity& s) {
 }  // namespace stride::views
 
 namespace stride::views {
-namespace {
-nlohmann::json NumOrNull(double v) { return std::isnan(v) ? nlohmann::json(nullptr) : nlohmann::json(v); }
-}  // namespace
 
 nlohmann::json LoadJson(const app::LoadReport& r) {
   nlohmann::json j;
@@ -188,7 +185,7 @@ nlohmann::json LoadJson(const app::LoadReport& r) {
                          {"ctl", d.chronic_training_load},
                          {"atl", d.acute_training_load},
                          {"tsb", d.training_stress_balance},
-                         {"acwr", NumOrNull(d.acwr)},
+                         {"acwr", Num(d.acwr)},
                          {"acute_ewma", d.acute_ewma},
                          {"chronic_ewma", d.chronic_ewma},
                          {"run_distance_m", d.run_distance_m},
@@ -203,8 +200,8 @@ nlohmann::json LoadJson(const app::LoadReport& r) {
                           {"duration_s", w.duration_s},
                           {"load", w.load},
                           {"load_estimated", w.load_estimated},
-                          {"monotony", NumOrNull(w.monotony)},
-                          {"strain", NumOrNull(w.strain)},
+                          {"monotony", Num(w.monotony)},
+                          {"strain", Num(w.strain)},
                           {"complete", w.complete}});
   }
   j["flags"] = nlohmann::json::array();
@@ -228,9 +225,9 @@ nlohmann::json LoadJson(const app::LoadReport& r) {
                                {"method", analysis::LoadMethodName(a.load.method)},
                                {"estimated", a.load.estimated},
                                {"note", a.load.note},
-                               {"session_rpe_load", NumOrNull(a.load.session_rpe_load)},
-                               {"rtss", NumOrNull(a.load.running_stress_score)},
-                               {"hrtss", NumOrNull(a.load.heart_rate_stress_score)}});
+                               {"session_rpe_load", Num(a.load.session_rpe_load)},
+                               {"rtss", Num(a.load.running_stress_score)},
+                               {"hrtss", Num(a.load.heart_rate_stress_score)}});
   }
   return j;
 }
@@ -248,12 +245,12 @@ nlohmann::json FitnessJson(const app::FitnessReport& r) {
   j["current"] = f.current ? estimate(*f.current) : nlohmann::json(nullptr);
   j["vdot"] = f.current ? nlohmann::json(f.current->vdot) : nlohmann::json(nullptr);
   j["current_is_stale"] = f.current_is_stale;
-  j["vdot_change_per_4_weeks"] = NumOrNull(f.vdot_change_per_4_weeks);
+  j["vdot_change_per_4_weeks"] = Num(f.vdot_change_per_4_weeks);
   j["history"] = nlohmann::json::array();
   for (const auto& e : f.history) j["history"].push_back(estimate(e));
   j["trend"] = nlohmann::json::array();
   for (const auto& b : f.trend) {
-    j["trend"].push_back({{"start", core::FormatDate(b.start)}, {"end", core::FormatDate(b.end)}, {"best_vdot", NumOrNull(b.best_vdot)}});
+    j["trend"].push_back({{"start", core::FormatDate(b.start)}, {"end", core::FormatDate(b.end)}, {"best_vdot", Num(b.best_vdot)}});
   }
   j["predictions"] = nlohmann::json::object();
   for (const auto& p : r.predictions) j["predictions"][p.key] = p.time_s;
