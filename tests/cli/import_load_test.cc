@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <fmt/format.h>
+
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -20,10 +22,9 @@ std::string ConstantHeartRateGpx(const std::string& start_date, int minutes, int
       "<?xml version=\"1.0\"?>\n<gpx version=\"1.1\" creator=\"test\" xmlns=\"http://www.topografix.com/GPX/1/1\" "
       "xmlns:tpx=\"http://www.garmin.com/xmlschemas/TrackPointExtension/v1\"><trk><type>running</type><trkseg>\n";
   for (int s = 0; s <= minutes * 60; s += 10) {
-    char time[32];
-    std::snprintf(time, sizeof time, "%sT07:%02d:%02dZ", start_date.c_str(), s / 60, s % 60);
+    std::string time = fmt::format("{}T07:{:02d}:{:02d}Z", start_date, s / 60, s % 60);
     double lat = 51.5 + s * 3.0 / 111320.0;
-    out += "<trkpt lat=\"" + std::to_string(lat) + "\" lon=\"-0.1\"><time>" + std::string(time) +
+    out += "<trkpt lat=\"" + std::to_string(lat) + "\" lon=\"-0.1\"><time>" + time +
            "</time><extensions><tpx:TrackPointExtension><tpx:hr>" + std::to_string(hr) +
            "</tpx:hr></tpx:TrackPointExtension></extensions></trkpt>\n";
   }

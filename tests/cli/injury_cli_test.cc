@@ -3,6 +3,8 @@
 // day stepping her back, a red-flag injury, the physio's routine, and the errors that name their option.
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -14,9 +16,7 @@ namespace {
 using nlohmann::json;
 
 std::string Day(int n) {  // 2026-05-04 + n
-  char text[16];
-  std::snprintf(text, sizeof text, "2026-05-%02d", 4 + n);
-  return text;
+  return fmt::format("2026-05-{:02d}", 4 + n);
 }
 
 json Rehab(const std::filesystem::path& db, int day) {
