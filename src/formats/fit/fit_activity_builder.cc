@@ -101,6 +101,19 @@ std::string SportDetail(uint8_t sport, uint8_t sub_sport) {
 
 ActivityBuilder::ActivityBuilder() { activity_.format = core::FileFormat::kFit; }
 
+void ActivityBuilder::Recycle(core::Activity&& recycled) {
+  core::Samples& s = activity_.samples;
+  s = std::move(recycled.samples);
+  for (auto* column : {&s.time_s, &s.latitude_deg, &s.longitude_deg, &s.distance_m, &s.speed_mps,
+                       &s.heart_rate_bpm, &s.cadence_spm, &s.altitude_m, &s.power_w}) {
+    column->clear();
+  }
+  activity_.laps = std::move(recycled.laps);
+  activity_.laps.clear();
+  activity_.rr_intervals_s = std::move(recycled.rr_intervals_s);
+  activity_.rr_intervals_s.clear();
+}
+
 void ActivityBuilder::BeginPart() { csd_started_ = false; }
 
 uint32_t ActivityBuilder::ColumnOfRecordSlot(size_t slot) {
@@ -123,13 +136,43 @@ uint32_t ActivityBuilder::ColumnOfRecordSlot(size_t slot) {
 
 void ActivityBuilder::NoteRecordDefinition(uint32_t columns, size_t expected_records) {
   columns_seen_ |= columns;
+  expected_records_ = std::max<size_t>(expected_records_, activity_.record_count + expected_records);
+  for (core::DeveloperChannel& channel : activity_.developer_channels) channel.values.reserve(expected_records_);
+}
+
+std::vector<double>& ActivityBuilder::ColumnOf(StageColumn column) {
   core::Samples& s = activity_.samples;
-  const size_t want = s.time_s.size() + expected_records;
-  if (want <= s.time_s.capacity()) return;
-  for (auto* column : {&s.time_s, &s.latitude_deg, &s.longitude_deg, &s.distance_m, &s.speed_mps,
-                       &s.heart_rate_bpm, &s.cadence_spm, &s.altitude_m, &s.power_w}) {
-    column->reserve(want);
+  switch (column) {
+    case StageColumn::kLatitude: return s.latitude_deg;
+    case StageColumn::kLongitude: return s.longitude_deg;
+    case StageColumn::kDistance: return s.distance_m;
+    case StageColumn::kSpeed: return s.speed_mps;
+    case StageColumn::kHeartRate: return s.heart_rate_bpm;
+    case StageColumn::kCadence: return s.cadence_spm;
+    case StageColumn::kAltitude: return s.altitude_m;
+    case StageColumn::kPower: return s.power_w;
+    case StageColumn::kTime:
+    case StageColumn::kCount: break;
   }
+  return s.time_s;
+}
+
+// Appends the staged rows to the columns some record definition carries (time always). A column first
+// carried by a later definition gets NaN for the records before it.
+void ActivityBuilder::FlushStage() {
+  static constexpr uint32_t kColumnBits[kStageColumns] = {0,            kColLatLon,    kColLatLon,
+                                                          kColDistance, kColSpeed,     kColHeartRate,
+                                                          kColCadence,  kColAltitude,  kColPower};
+  if (staged_ == 0) return;
+  const size_t flushed = activity_.samples.time_s.size();
+  for (size_t c = 0; c < kStageColumns; ++c) {
+    if (c != Idx(StageColumn::kTime) && (columns_seen_ & kColumnBits[c]) == 0) continue;
+    std::vector<double>& column = ColumnOf(static_cast<StageColumn>(c));
+    if (column.capacity() < expected_records_) column.reserve(expected_records_);
+    column.resize(flushed, kNaN);
+    column.insert(column.end(), stage_[c], stage_[c] + staged_);
+  }
+  staged_ = 0;
 }
 
 void ActivityBuilder::OnFileId(const double* v, const RawField* raw) {
@@ -199,30 +242,57 @@ void ActivityBuilder::OnActivity(const double* v) {
   if (std::abs(offset_s) <= kMaxUtcOffsetS) activity_.utc_offset_s = static_cast<int32_t>(offset_s);
 }
 
+void ActivityBuilder::ReserveRrIntervals(size_t count) {
+  std::vector<double>& rr = activity_.rr_intervals_s;
+  if (rr.capacity() - rr.size() < count) rr.reserve(std::max(rr.size() + count, 2 * rr.capacity()));
+}
+
 void ActivityBuilder::OnHrv(const RawField* raw) {
   constexpr double kHrvTimeScale = 1000;  // hrv.time: uint16 array, ms
   const RawField& times = raw[Idx(HrvSlot::kTime)];
+  const size_t n = times.bytes.size() / kBaseTypeSize[static_cast<uint8_t>(times.base)];
+  ReserveRrIntervals(n);
+  std::vector<double>& rr = activity_.rr_intervals_s;
   if (times.base == BaseType::kUint16 && !times.swap) {  // the usual layout: little-endian uint16
+    const size_t before = rr.size();
+    rr.resize(before + n);
+    double* out = rr.data() + before;
     const uint8_t* p = times.bytes.data();
-    for (size_t i = 0; i + 1 < times.bytes.size(); i += 2) {
-      const unsigned ms = p[i] | (p[i + 1] << 8);
-      if (ms != 0xFFFF) activity_.rr_intervals_s.push_back(ms / kHrvTimeScale);
+    for (size_t i = 0; i < n; ++i) {
+      const unsigned ms = p[2 * i] | (p[2 * i + 1] << 8);
+      *out = ms / kHrvTimeScale;
+      out += ms != 0xFFFF;  // invalid padding is overwritten by the next value or cut off below
     }
+    rr.resize(static_cast<size_t>(out - rr.data()));
     return;
   }
-  const size_t n = times.bytes.size() / kBaseTypeSize[static_cast<uint8_t>(times.base)];
   for (size_t i = 0; i < n; ++i) {
     const double t = RawElement(times, i);
-    if (Valid(t)) activity_.rr_intervals_s.push_back(t / kHrvTimeScale);
+    if (Valid(t)) rr.push_back(t / kHrvTimeScale);
   }
 }
 
-void ActivityBuilder::OnRecord(const double* v, const RawField* raw) {
-  // compressed_speed_distance: 12 bits speed (1/100 m/s), 12 bits distance (1/16 m, accumulating).
+// compressed_speed_distance: 12 bits speed (1/100 m/s), 12 bits distance (1/16 m, accumulating across
+// its 4096-step rollover). Fills speed and distance where the record has no plain value.
+void ActivityBuilder::ApplyCompressedSpeedDistance(std::span<const uint8_t> csd, double* speed, double* distance) {
   constexpr double kCsdSpeedScale = 100;
   constexpr double kCsdDistanceScale = 16;
   constexpr uint32_t kCsdDistanceMask = 0xFFF;
-  core::Samples& s = activity_.samples;
+  if (csd.size() < 3 || (csd[0] == 0xFF && csd[1] == 0xFF && csd[2] == 0xFF)) return;
+  const uint32_t speed_raw = csd[0] | ((csd[1] & 0x0Fu) << 8);
+  const uint32_t distance_raw = (csd[1] >> 4) | (static_cast<uint32_t>(csd[2]) << 4);
+  if (!csd_started_) {
+    csd_started_ = true;
+    csd_distance_m_ = distance_raw / kCsdDistanceScale;
+  } else {
+    csd_distance_m_ += ((distance_raw - csd_last_raw_) & kCsdDistanceMask) / kCsdDistanceScale;
+  }
+  csd_last_raw_ = distance_raw;
+  if (!Valid(*speed)) *speed = speed_raw / kCsdSpeedScale;
+  if (!Valid(*distance)) *distance = csd_distance_m_;
+}
+
+void ActivityBuilder::StageRecord(const double* v, const RawField* raw) {
   double altitude = v[Idx(RecordSlot::kEnhancedAltitude)];
   if (!Valid(altitude)) altitude = v[Idx(RecordSlot::kAltitude)];
   double speed = v[Idx(RecordSlot::kEnhancedSpeed)];
@@ -230,33 +300,21 @@ void ActivityBuilder::OnRecord(const double* v, const RawField* raw) {
   double distance = v[Idx(RecordSlot::kDistance)];
   double cadence = v[Idx(RecordSlot::kCadence)];
   if (Valid(v[Idx(RecordSlot::kFractionalCadence)])) cadence += v[Idx(RecordSlot::kFractionalCadence)];
+  ApplyCompressedSpeedDistance(raw[Idx(RecordSlot::kCompressedSpeedDistance)].bytes, &speed, &distance);
+  const size_t row = staged_;
+  stage_[Idx(StageColumn::kTime)][row] = v[Idx(RecordSlot::kTimestamp)];  // FIT seconds until Finish()
+  stage_[Idx(StageColumn::kLatitude)][row] = v[Idx(RecordSlot::kLatitude)];
+  stage_[Idx(StageColumn::kLongitude)][row] = v[Idx(RecordSlot::kLongitude)];
+  stage_[Idx(StageColumn::kDistance)][row] = distance;
+  stage_[Idx(StageColumn::kSpeed)][row] = speed;
+  stage_[Idx(StageColumn::kHeartRate)][row] = v[Idx(RecordSlot::kHeartRate)];
+  stage_[Idx(StageColumn::kCadence)][row] = cadence;  // revolutions (strides) per minute until Finish()
+  stage_[Idx(StageColumn::kAltitude)][row] = altitude;
+  stage_[Idx(StageColumn::kPower)][row] = v[Idx(RecordSlot::kPower)];
+}
 
-  const std::span<const uint8_t> csd = raw[Idx(RecordSlot::kCompressedSpeedDistance)].bytes;
-  if (csd.size() >= 3 && !(csd[0] == 0xFF && csd[1] == 0xFF && csd[2] == 0xFF)) {
-    const uint32_t speed_raw = csd[0] | ((csd[1] & 0x0Fu) << 8);
-    const uint32_t distance_raw = (csd[1] >> 4) | (static_cast<uint32_t>(csd[2]) << 4);
-    if (!csd_started_) {
-      csd_started_ = true;
-      csd_distance_m_ = distance_raw / kCsdDistanceScale;
-    } else {
-      csd_distance_m_ += ((distance_raw - csd_last_raw_) & kCsdDistanceMask) / kCsdDistanceScale;
-    }
-    csd_last_raw_ = distance_raw;
-    if (!Valid(speed)) speed = speed_raw / kCsdSpeedScale;
-    if (!Valid(distance)) distance = csd_distance_m_;
-  }
-
-  s.time_s.push_back(v[Idx(RecordSlot::kTimestamp)]);  // FIT seconds until Finish()
-  s.latitude_deg.push_back(v[Idx(RecordSlot::kLatitude)]);
-  s.longitude_deg.push_back(v[Idx(RecordSlot::kLongitude)]);
-  s.distance_m.push_back(distance);
-  s.speed_mps.push_back(speed);
-  s.heart_rate_bpm.push_back(v[Idx(RecordSlot::kHeartRate)]);
-  s.cadence_spm.push_back(cadence);  // revolutions (strides) per minute until Finish()
-  s.altitude_m.push_back(altitude);
-  s.power_w.push_back(v[Idx(RecordSlot::kPower)]);
+void ActivityBuilder::AppendDeveloperRow() {
   for (core::DeveloperChannel& channel : activity_.developer_channels) channel.values.push_back(kNaN);
-  ++activity_.record_count;
 }
 
 uint32_t ActivityBuilder::DeveloperChannel(std::string_view name, std::string_view units) {
@@ -267,7 +325,8 @@ uint32_t ActivityBuilder::DeveloperChannel(std::string_view name, std::string_vi
   core::DeveloperChannel channel;
   channel.name = std::string(name);
   channel.units = std::string(units);
-  channel.values.assign(activity_.samples.time_s.size(), kNaN);
+  channel.values.reserve(std::max<size_t>(expected_records_, activity_.record_count));
+  channel.values.assign(activity_.record_count, kNaN);
   channels.push_back(std::move(channel));
   return static_cast<uint32_t>(channels.size() - 1);
 }
@@ -287,6 +346,7 @@ double ActivityBuilder::TimeOrigin() const {
 }
 
 core::Activity ActivityBuilder::Finish() {
+  FlushStage();
   const double origin = TimeOrigin();
   if (IsAbsoluteTime(origin)) {
     activity_.start_time = FitTime(origin);
@@ -303,7 +363,6 @@ core::Activity ActivityBuilder::Finish() {
   FinishSamples(origin);
   DoubleRunningCadence(origin);
   FinishTotals();
-  DropAbsentColumns();
   return std::move(activity_);
 }
 
@@ -353,37 +412,25 @@ void ActivityBuilder::FinishTotals() {
     if (weight > 0) a.avg_heart_rate_bpm = weighted / weight;
     return;
   }
+  // Columns no record carried are empty here (FlushStage skips them).
   const core::Samples& s = a.samples;
   double first_t = kNaN, last_t = kNaN, hr_sum = 0;
   size_t hr_n = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (Valid(s.time_s[i])) {
-      if (!Valid(first_t)) first_t = s.time_s[i];
-      last_t = s.time_s[i];
-    }
-    if (Valid(s.distance_m[i])) a.distance_m = Valid(a.distance_m) ? std::max(a.distance_m, s.distance_m[i]) : s.distance_m[i];
-    if (Valid(s.heart_rate_bpm[i])) {
-      hr_sum += s.heart_rate_bpm[i], ++hr_n;
-      a.max_heart_rate_bpm = Valid(a.max_heart_rate_bpm) ? std::max(a.max_heart_rate_bpm, s.heart_rate_bpm[i]) : s.heart_rate_bpm[i];
-    }
+  for (double t : s.time_s) {
+    if (!Valid(t)) continue;
+    if (!Valid(first_t)) first_t = t;
+    last_t = t;
+  }
+  for (double d : s.distance_m) {
+    if (Valid(d)) a.distance_m = Valid(a.distance_m) ? std::max(a.distance_m, d) : d;
+  }
+  for (double hr : s.heart_rate_bpm) {
+    if (!Valid(hr)) continue;
+    hr_sum += hr, ++hr_n;
+    a.max_heart_rate_bpm = Valid(a.max_heart_rate_bpm) ? std::max(a.max_heart_rate_bpm, hr) : hr;
   }
   if (Valid(first_t)) a.elapsed_s = a.timer_s = last_t - first_t;
   if (hr_n > 0) a.avg_heart_rate_bpm = hr_sum / static_cast<double>(hr_n);
-}
-
-void ActivityBuilder::DropAbsentColumns() {
-  core::Samples& s = activity_.samples;
-  const auto drop = [&](uint32_t bit, std::vector<double>& column) {
-    if ((columns_seen_ & bit) == 0) std::vector<double>().swap(column);
-  };
-  drop(kColLatLon, s.latitude_deg);
-  drop(kColLatLon, s.longitude_deg);
-  drop(kColAltitude, s.altitude_m);
-  drop(kColHeartRate, s.heart_rate_bpm);
-  drop(kColCadence, s.cadence_spm);
-  drop(kColDistance, s.distance_m);
-  drop(kColSpeed, s.speed_mps);
-  drop(kColPower, s.power_w);
 }
 
 }  // namespace stride::fit

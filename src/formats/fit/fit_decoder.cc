@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "core/check.h"
 #include "formats/fit/crc16.h"
 #include "formats/fit/fit_activity_builder.h"
 #include "formats/fit/fit_reader.h"
@@ -32,6 +33,10 @@ class FileDecoder {
  public:
   FileDecoder(std::span<const uint8_t> bytes, const formats::DecodeOptions& options)
       : bytes_(bytes), options_(options), reader_(bytes, &builder_, options.name) {}
+  FileDecoder(std::span<const uint8_t> bytes, const formats::DecodeOptions& options, core::Activity&& recycled)
+      : FileDecoder(bytes, options) {
+    builder_.Recycle(std::move(recycled));
+  }
 
   Result<core::Decoded> Run();
 
@@ -170,6 +175,19 @@ void FileDecoder::AddUnknownMessagesWarning() {
 Result<core::Decoded> DecodeFit(std::span<const uint8_t> bytes, const formats::DecodeOptions& options) {
   FileDecoder decoder(bytes, options);
   return decoder.Run();
+}
+
+Status DecodeFitReusing(std::span<const uint8_t> bytes, const formats::DecodeOptions& options,
+                        core::Decoded* decoded) {
+  STRIDE_CHECK(decoded != nullptr);
+  core::Activity recycled;
+  if (!decoded->activities.empty()) recycled = std::move(decoded->activities.front());
+  *decoded = core::Decoded{};
+  FileDecoder decoder(bytes, options, std::move(recycled));
+  Result<core::Decoded> result = decoder.Run();
+  if (!result) return Fail(result.error());
+  *decoded = std::move(*result);
+  return Ok();
 }
 
 }  // namespace stride::fit

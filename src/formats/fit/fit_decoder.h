@@ -32,6 +32,15 @@ namespace stride::fit {
 /// `bytes` need only live for the call. Thread-safe: no shared state.
 Result<core::Decoded> DecodeFit(std::span<const uint8_t> bytes, const formats::DecodeOptions& options);
 
+/// DecodeFit for callers that decode file after file: the result is written to `*decoded`, whose previous
+/// content (the last file's result, or empty) lends its memory: the sample columns, laps and rr
+/// intervals keep their capacity, so the columns of the next file need no freshly faulted pages (on the
+/// shared 2-vCPU VMs these faults were a third of a decode; docs/benchmarks.md, "FIT decoding").
+/// Returns what DecodeFit would return, and on success `*decoded` equals DecodeFit's value. On failure
+/// `*decoded` is left empty. REQUIRES: decoded != nullptr. Thread-safe as DecodeFit (per `decoded`).
+Status DecodeFitReusing(std::span<const uint8_t> bytes, const formats::DecodeOptions& options,
+                        core::Decoded* decoded);
+
 }  // namespace stride::fit
 
 #endif  // STRIDE_FORMATS_FIT_FIT_DECODER_H_

@@ -2,7 +2,9 @@
 // Internal to the FIT decoder: walks the record stream of one FIT file (definition and data messages,
 // compressed-timestamp headers, developer fields) and hands each message to an ActivityBuilder.
 // A definition is compiled once into a plan (offset, size, base type, slot, byte swap, scale/offset per
-// field), so decoding a data message is a short loop without lookups or allocations.
+// field), so decoding a data message is a short loop without lookups or allocations. Away from the end
+// of the file, plain data messages take a fast path (ReadFast) whose integer fields are read without
+// branches; compressed-timestamp messages and the last bytes of a file take the general one (ReadData).
 #ifndef STRIDE_FORMATS_FIT_FIT_READER_H_
 #define STRIDE_FORMATS_FIT_FIT_READER_H_
 
@@ -52,15 +54,14 @@ class MessageReader {
     ValueKind kind;
     uint8_t shift;         // 64 - 8 * value size: isolates (and sign-extends) the value in a uint64
     bool is_signed;
+    uint8_t unsigned_pre_shift;  // 1 for unsigned types, so that >> extend_shift cannot sign-extend
+    uint8_t extend_shift;        // shift - unsigned_pre_shift
     uint64_t invalid;      // the base type's invalid value, as loaded
     double inverse_scale;  // multiplying beats dividing in the hot loop
     double offset_value;
   };
   struct DevOp {
-    uint32_t offset;
-    uint8_t size;
-    BaseType base;
-    bool swap;
+    FieldOp value;  // how to read it (slot, inverse_scale and offset_value unused)
     double scale;
     double offset_value;
     uint32_t channel;
@@ -72,9 +73,15 @@ class MessageReader {
     bool unknown = false;
     uint32_t size = 0;
     uint8_t slot_count = 1;
-    std::vector<FieldOp> ops;      // numeric fields
+    // Numeric fields, at most one per slot, grouped: integers in host byte order [0, host_order_end),
+    // byte-swapped integers [host_order_end, swapped_end), then floats and 64-bit unsigned numbers.
+    std::vector<FieldOp> ops;
+    size_t host_order_end = 0;
+    size_t swapped_end = 0;
+    uint32_t slots_used = 0;       // bit per slot with an op
     std::vector<FieldOp> raw_ops;  // fields handed over as bytes
     std::vector<DevOp> dev_ops;
+    bool fast = false;  // defined, on a little-endian host: ReadFast may decode its messages
   };
   struct DevFieldInfo {
     uint8_t developer_index;
@@ -87,12 +94,21 @@ class MessageReader {
   };
 
   Status ReadDefinition(size_t pos, size_t end, size_t* next);
+  Plan& ResetPlan(uint8_t local, uint16_t global);
   void AddFieldOp(Plan& plan, uint8_t num, uint8_t size, uint8_t base_byte, uint32_t offset, bool swap);
   void AddDevOp(Plan& plan, size_t at, uint8_t num, uint8_t size, uint8_t developer_index, uint32_t offset,
                 bool swap);
   static FieldOp MakeFieldOp(BaseType base, bool swap);
   static double FastNumber(const uint8_t* p, const FieldOp& op);
+  static bool IsFastPlan(const Plan& plan);
+  template <bool kSwapped>
+  static double ScaledInteger(const uint8_t* p, const FieldOp& op);
+  static void GroupOps(Plan& plan);
+  static double DeveloperNumber(const uint8_t* p, const DevOp& op);
+  void ReadFast(const Plan& plan, const uint8_t* p);
+  Status ReadMessage(size_t pos, size_t end, size_t* next);
   Status ReadData(size_t pos, size_t end, uint8_t local, bool compressed, uint8_t time_offset, size_t* next);
+  void NoteTimestamp(double* v);
   void Dispatch(const Plan& plan, const double* v);
   void OnFieldDescription(const double* v);
   core::Error Corrupt(size_t at, std::string message) const;
