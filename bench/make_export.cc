@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Writes a deterministic Strava-style bulk export for the import benchmark (scripts/bench.sh): COUNT runs,
-// six a week, as activities/<id>.gpx.gz (formats::WriteGpx, gzip by libdeflate level 6, as Strava ships
-// them) plus activities.csv in Strava's current header layout, zipped by libarchive (deflate). The runs
-// follow app::SampleHistory's model (GPS loop, heart rate with drift, cadence) with GPS jitter added.
-// Usage: make_export OUT.zip [COUNT=3000] [SAMPLE_INTERVAL_S=5]. Same arguments, same bytes.
+// six a week (app::ExportHistoryRun: GPS loop with jitter, heart rate with drift, cadence), as
+// activities/<id>.fit.gz (fit::EncodeActivity, the default, as Strava's real exports hold mostly FIT) or
+// activities/<id>.gpx.gz (formats::WriteGpx), gzip by libdeflate level 6, plus activities.csv in Strava's
+// current header layout, zipped by libarchive (deflate).
+// Usage: make_export OUT.zip [COUNT=3000] [SAMPLE_INTERVAL_S=5] [--format fit|gpx]. Same arguments, same bytes.
 #include <archive.h>
 #include <archive_entry.h>
 #include <fmt/format.h>
@@ -11,98 +12,29 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <numbers>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "app/sample_history.h"
 #include "core/activity.h"
 #include "core/date.h"
+#include "formats/fit/activity_encoder.h"
 #include "formats/gpx_writer.h"
 
 namespace {
 
 using stride::core::Activity;
 
-// splitmix64, as in app/sample_history.cc: std distributions differ between standard libraries.
-class Random {
- public:
-  explicit Random(uint64_t seed) : state_(seed) {}
-  double Uniform(double lo, double hi) { return lo + (hi - lo) * static_cast<double>(Next() >> 11) * 0x1.0p-53; }
-
- private:
-  uint64_t Next() {
-    uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  uint64_t state_;
-};
-
 constexpr int64_t kFirstActivityId = 2000000001;
-constexpr double kHrRest = 52, kHrMax = 188;
-constexpr double kParkLatitude = 51.5390, kParkLongitude = -0.1426;
-constexpr double kLoopMetres = 3100;
-constexpr double kMetresPerDegree = 111320.0;
 constexpr double kGpsJitterM = 2.5;
+constexpr double kAltitudeNoiseM = 0.3;
+constexpr int kGzipLevel = 6;
 // The archive's timestamps, fixed so that the zip is byte-for-byte reproducible (2026-01-01).
 constexpr time_t kEntryMtime = 1767225600;
-
-struct RunSpec {
-  const char* name;
-  double distance_m;
-  double pace_s_per_km;
-  int start_hour;
-  int weekday;  // days after Monday
-};
-
-// Six runs a week; Friday is the rest day.
-constexpr RunSpec kWeek[] = {
-    {"Easy run", 8000, 340, 7, 0},   {"Intervals", 10000, 300, 18, 1}, {"Easy run", 7000, 345, 7, 2},
-    {"Tempo run", 12000, 290, 18, 3}, {"Recovery run", 6000, 360, 9, 5}, {"Long run", 24000, 335, 8, 6},
-};
-
-double HeartRateFor(double pace_s_per_km, double minutes_in, Random& rng) {
-  double intensity = std::clamp((400.0 - pace_s_per_km) / 130.0, 0.0, 1.0);
-  double reserve = 0.55 + 0.35 * intensity + std::min(minutes_in, 120.0) * 0.0008;
-  return std::round(kHrRest + (kHrMax - kHrRest) * std::min(reserve, 0.97) + rng.Uniform(-2, 2));
-}
-
-// The k-th run of the history: week k / 6, starting on Monday 2016-12-05.
-Activity MakeRun(int k, double interval_s, Random& rng) {
-  const RunSpec& spec = kWeek[k % 6];
-  const stride::core::Date day = stride::core::Date::FromYmd(2016, 12, 5).AddDays(7 * (k / 6) + spec.weekday);
-  Activity a;
-  a.format = stride::core::FileFormat::kGpx;
-  a.sport = stride::core::Sport::kRunning;
-  a.name = spec.name;
-  a.start_time = stride::core::StartOfDay(day) + std::chrono::hours(spec.start_hour) +
-                 std::chrono::seconds(static_cast<int>(rng.Uniform(0, 1800)));
-  const double target_m = spec.distance_m * rng.Uniform(0.85, 1.15);
-  const double radius_deg = kLoopMetres / (2 * std::numbers::pi) / kMetresPerDegree;
-  const double lon_scale = std::cos(kParkLatitude * std::numbers::pi / 180);
-  stride::core::Samples& s = a.samples;
-  for (double distance = 0, t = 0; distance < target_m; t += interval_s) {
-    double pace = spec.pace_s_per_km * (1 + rng.Uniform(-0.04, 0.04));
-    double angle = 2 * std::numbers::pi * std::fmod(distance, kLoopMetres) / kLoopMetres;
-    s.time_s.push_back(t);
-    s.distance_m.push_back(distance);
-    s.latitude_deg.push_back(kParkLatitude + radius_deg * std::sin(angle) +
-                             rng.Uniform(-kGpsJitterM, kGpsJitterM) / kMetresPerDegree);
-    s.longitude_deg.push_back(kParkLongitude + radius_deg * std::cos(angle) / lon_scale +
-                              rng.Uniform(-kGpsJitterM, kGpsJitterM) / kMetresPerDegree / lon_scale);
-    s.altitude_m.push_back(35 + 8 * std::sin(angle * 3) + rng.Uniform(-0.3, 0.3));
-    s.heart_rate_bpm.push_back(HeartRateFor(pace, t / 60, rng));
-    s.cadence_spm.push_back(std::round(168 + (360 - pace) / 10 + rng.Uniform(-3, 3)));
-    distance += 1000.0 / pace * interval_s;
-  }
-  a.record_count = s.size();
-  return a;
-}
 
 std::vector<uint8_t> Gzip(const std::string& text, libdeflate_compressor* compressor) {
   std::vector<uint8_t> out(libdeflate_gzip_compress_bound(compressor, text.size()));
@@ -153,37 +85,71 @@ bool WriteEntry(struct archive* zip, const std::string& path, const void* data, 
   return ok;
 }
 
+struct Args {
+  std::string out;
+  int count = 3000;
+  double interval_s = 5;
+  bool fit = true;
+};
+
+bool ParseArgs(int argc, char** argv, Args* args) {
+  std::vector<std::string_view> positional;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--format" && i + 1 < argc) {
+      const std::string_view format = argv[++i];
+      if (format != "fit" && format != "gpx") return false;
+      args->fit = format == "fit";
+    } else {
+      positional.push_back(arg);
+    }
+  }
+  if (positional.empty() || positional.size() > 3) return false;
+  args->out = std::string(positional[0]);
+  if (positional.size() > 1) args->count = std::atoi(std::string(positional[1]).c_str());
+  if (positional.size() > 2) args->interval_s = std::atof(std::string(positional[2]).c_str());
+  return args->count > 0 && args->interval_s > 0;
+}
+
+// The activity file as Strava keeps it, before gzip.
+std::string ActivityFile(Activity& run, bool fit) {
+  if (!fit) return stride::formats::WriteGpx(run);
+  run.format = stride::core::FileFormat::kFit;
+  auto bytes = stride::fit::EncodeActivity(run);
+  if (!bytes) {
+    std::fprintf(stderr, "make_export: %s\n", bytes.error().ToString().c_str());
+    std::exit(1);
+  }
+  return std::move(*bytes);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2 || argc > 4) {
-    std::fprintf(stderr, "usage: make_export OUT.zip [COUNT=3000] [SAMPLE_INTERVAL_S=5]\n");
-    return 1;
-  }
-  const int count = argc > 2 ? std::atoi(argv[2]) : 3000;
-  const double interval_s = argc > 3 ? std::atof(argv[3]) : 5.0;
-  if (count <= 0 || !(interval_s > 0)) {
-    std::fprintf(stderr, "make_export: COUNT and SAMPLE_INTERVAL_S must be positive\n");
+  Args args;
+  if (!ParseArgs(argc, argv, &args)) {
+    std::fprintf(stderr, "usage: make_export OUT.zip [COUNT=3000] [SAMPLE_INTERVAL_S=5] [--format fit|gpx]\n");
     return 1;
   }
   struct archive* zip = archive_write_new();
   archive_write_set_format_zip(zip);
   archive_write_set_options(zip, "zip:compression=deflate");
-  if (archive_write_open_filename(zip, argv[1]) != ARCHIVE_OK) {
-    std::fprintf(stderr, "make_export: %s: %s\n", argv[1], archive_error_string(zip));
+  if (archive_write_open_filename(zip, args.out.c_str()) != ARCHIVE_OK) {
+    std::fprintf(stderr, "make_export: %s: %s\n", args.out.c_str(), archive_error_string(zip));
     return 1;
   }
-  libdeflate_compressor* compressor = libdeflate_alloc_compressor(6);
-  Random rng(0x3000e2026);
+  libdeflate_compressor* compressor = libdeflate_alloc_compressor(kGzipLevel);
+  const stride::app::SampleRunOptions options{args.interval_s, kGpsJitterM, kAltitudeNoiseM};
+  const char* extension = args.fit ? "fit" : "gpx";
   std::string csv = kCsvHeader;
-  uint64_t gpx_bytes = 0, gz_bytes = 0;
+  uint64_t raw_bytes = 0, gz_bytes = 0;
   bool ok = true;
-  for (int k = 0; k < count && ok; ++k) {
-    const Activity run = MakeRun(k, interval_s, rng);
-    const std::string filename = fmt::format("activities/{}.gpx.gz", kFirstActivityId + k);
-    const std::string gpx = stride::formats::WriteGpx(run);
-    const std::vector<uint8_t> gz = Gzip(gpx, compressor);
-    gpx_bytes += gpx.size();
+  for (int k = 0; k < args.count && ok; ++k) {
+    Activity run = stride::app::ExportHistoryRun(k, options);
+    const std::string filename = fmt::format("activities/{}.{}.gz", kFirstActivityId + k, extension);
+    const std::string file = ActivityFile(run, args.fit);
+    const std::vector<uint8_t> gz = Gzip(file, compressor);
+    raw_bytes += file.size();
     gz_bytes += gz.size();
     ok = WriteEntry(zip, filename, gz.data(), gz.size());
     csv += CsvRow(kFirstActivityId + k, run, filename);
@@ -193,8 +159,8 @@ int main(int argc, char** argv) {
   ok = archive_write_close(zip) == ARCHIVE_OK && ok;
   archive_write_free(zip);
   if (!ok) return 1;
-  std::printf("%s: %d activities, %.1f MB of GPX, %.1f MB gzipped (%.1f:1)\n", argv[1], count,
-              static_cast<double>(gpx_bytes) / 1e6, static_cast<double>(gz_bytes) / 1e6,
-              static_cast<double>(gpx_bytes) / static_cast<double>(gz_bytes));
+  std::printf("%s: %d activities, %.1f MB of %s, %.1f MB gzipped (%.1f:1)\n", args.out.c_str(), args.count,
+              static_cast<double>(raw_bytes) / 1e6, args.fit ? "FIT" : "GPX", static_cast<double>(gz_bytes) / 1e6,
+              static_cast<double>(raw_bytes) / static_cast<double>(gz_bytes));
   return 0;
 }

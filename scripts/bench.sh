@@ -25,7 +25,8 @@ echo "compiler: $(c++ --version | head -1)"
 
 section "build ($build, Release)"
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DSTRIDE_BUILD_BENCH=ON >/dev/null
-cmake --build "$build" -j2 --target stride xml_decode_bench fit_decode_bench make_export inflate_export gzip_bench
+cmake --build "$build" -j2 --target stride xml_decode_bench fit_decode_bench make_export inflate_export import_export \
+  gzip_bench
 
 section "GPX and TCX decoding: Stride (7 repetitions, median)"
 "$build/bench/xml_decode_bench" --benchmark_repetitions=7 --benchmark_report_aggregates_only=true \
@@ -73,14 +74,27 @@ bench_import() {
 
 section "Importing an export archive (hyperfine: median wall time and mean user/sys CPU of $runs runs, empty database each run)"
 echo "baseline: bench/inflate_export walks the zip as import does (libarchive + libdeflate) and drops the bytes"
+echo "FIT exports (activities/<id>.fit.gz, as Strava ships them):"
 for n in "${sizes[@]}"; do
-  zip="$build/export_$n.zip"
-  [[ -f "$zip" ]] || "$build/bench/make_export" "$zip" "$n" 5
-  bench_import "$zip" "$n activities, 5 s"
+  zip="$build/export_fit_$n.zip"
+  [[ -f "$zip" ]] || "$build/bench/make_export" "$zip" "$n" 5 --format fit
+  bench_import "$zip" "$n FIT runs, 5 s"
 done
-zip="$build/export_300_1s.zip"
-[[ -f "$zip" ]] || "$build/bench/make_export" "$zip" 300 1
-bench_import "$zip" "300 activities, 1 s"
+zip="$build/export_fit_300_1s.zip"
+[[ -f "$zip" ]] || "$build/bench/make_export" "$zip" 300 1 --format fit
+bench_import "$zip" "300 FIT runs, 1 s"
+echo "GPX exports (activities/<id>.gpx.gz):"
+for n in "${sizes[@]}"; do
+  zip="$build/export_gpx_$n.zip"
+  [[ -f "$zip" ]] || "$build/bench/make_export" "$zip" "$n" 5 --format gpx
+  bench_import "$zip" "$n GPX runs, 5 s"
+done
 
-section "gzip: libdeflate against zlib on the same members ($build/export_1000.zip)"
-"$build/bench/gzip_bench" "$build/export_1000.zip" --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+section "Import stages: sequential (--in-flight 0) against pipelined (default), library driver, $build/export_fit_1000.zip"
+hyperfine --warmup 1 --runs "$runs" --prepare "rm -f $build/pipe.db $build/pipe.db-wal $build/pipe.db-shm" \
+  "$build/bench/import_export $build/pipe.db $build/export_fit_1000.zip --in-flight 0" \
+  "$build/bench/import_export $build/pipe.db $build/export_fit_1000.zip"
+rm -f "$build/pipe.db" "$build/pipe.db-wal" "$build/pipe.db-shm"
+
+section "gzip: libdeflate against zlib on the same members ($build/export_fit_1000.zip)"
+"$build/bench/gzip_bench" "$build/export_fit_1000.zip" --benchmark_repetitions=5 --benchmark_report_aggregates_only=true

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 // Use cases over activity files: inspect (decode without storing) and import (store, idempotently).
 // Files, folders, .gz and export .zip archives are walked entry by entry; one broken file never stops
-// the rest, and each file is stored in its own transaction.
+// the rest, and each file is stored in its own transaction. Import is pipelined: a reading thread walks
+// and inflates files while the calling thread decodes and stores the ones before.
 #ifndef STRIDE_APP_IMPORT_H_
 #define STRIDE_APP_IMPORT_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -33,8 +35,12 @@ struct ImportProgress {
 struct ImportOptions {
   bool salvage = false;
   archive::SourceLimits limits;
-  /// Called after each file; may be empty.
+  /// Called after each file, on the calling thread; may be empty.
   std::function<void(const ImportProgress&)> on_progress;
+  /// Files read and inflated ahead of the one being stored, on a second thread (memory: at most this
+  /// many inflated files besides the one being stored). 0 reads, decodes and stores each file in turn
+  /// on the calling thread. Results and their order are the same either way. Default 4.
+  size_t files_in_flight = 4;
 };
 
 struct ImportedActivity {
@@ -57,8 +63,9 @@ struct ImportReport {
   uint64_t files = 0;
 };
 
-/// Imports every activity file under `paths`. Fails only on a database error that stops everything;
-/// problems with single files are listed in the report.
+/// Imports every activity file under `paths`, in walk order. Fails only on a database error that stops
+/// everything (files stored before it stay stored); problems with single files are listed in the report.
+/// Each file is one transaction: an import killed part-way keeps every file finished before.
 Result<ImportReport> ImportPaths(store::Database& db, const std::vector<std::filesystem::path>& paths,
                                  const ImportOptions& options);
 

@@ -7,7 +7,9 @@
 #include <cstdint>
 #include <fstream>
 #include <numbers>
+#include <string>
 
+#include "core/check.h"
 #include "formats/gpx_writer.h"
 
 namespace stride::app {
@@ -29,7 +31,6 @@ class Random {
   uint64_t state_;
 };
 
-constexpr double kSampleIntervalS = 5;
 constexpr double kHrRest = 54, kHrMax = 186;  // the demo athlete's profile values
 constexpr double kParkLatitude = 51.5390, kParkLongitude = -0.1426;
 constexpr double kLoopMetres = 2500;
@@ -49,31 +50,53 @@ double HeartRateFor(double pace_s_per_km, double minutes_in, Random& rng) {
   return std::round(kHrRest + (kHrMax - kHrRest) * std::min(reserve, 0.97) + rng.Uniform(-2, 2));
 }
 
-core::Activity MakeRun(core::Date day, const RunSpec& spec, Random& rng) {
+// One run of `distance_m` at about `pace_s_per_km`, starting at `start`.
+core::Activity MakeRun(core::Timestamp start, std::string name, double distance_m, double pace_s_per_km,
+                       const SampleRunOptions& options, Random& rng) {
+  constexpr double kMetresPerDegree = 111320.0;
   core::Activity a;
   a.format = core::FileFormat::kGpx;
   a.sport = core::Sport::kRunning;
-  a.name = spec.race ? "Parkrun 10k" : fmt::format("{} run", spec.kind);
-  a.start_time = core::StartOfDay(day) + std::chrono::hours(spec.start_hour) +
-                 std::chrono::minutes(static_cast<int>(rng.Uniform(0, 30)));
+  a.name = std::move(name);
+  a.start_time = start;
+  const double radius_deg = kLoopMetres / (2 * std::numbers::pi) / kMetresPerDegree;
+  const double lon_scale = std::cos(kParkLatitude * std::numbers::pi / 180);
+  const double jitter_deg = options.gps_jitter_m / kMetresPerDegree;
   core::Samples& s = a.samples;
-  double distance = 0, t = 0;
-  while (distance < spec.distance_m) {
-    double pace = spec.pace_s_per_km * (1 + rng.Uniform(-0.03, 0.03));
+  double distance = 0, t = 0, lat_error = 0, lon_error = 0;
+  while (distance < distance_m) {
+    double pace = pace_s_per_km * (1 + rng.Uniform(-0.03, 0.03));
     double angle = 2 * std::numbers::pi * std::fmod(distance, kLoopMetres) / kLoopMetres;
-    double radius_deg = kLoopMetres / (2 * std::numbers::pi) / 111320.0;
+    double lat = kParkLatitude + radius_deg * std::sin(angle);
+    double lon = kParkLongitude + radius_deg * std::cos(angle) / lon_scale;
+    if (jitter_deg > 0) {  // GPS error wanders: a bounded random walk, not white noise
+      lat_error = std::clamp(lat_error + rng.Uniform(-jitter_deg, jitter_deg) / 4, -jitter_deg, jitter_deg);
+      lon_error = std::clamp(lon_error + rng.Uniform(-jitter_deg, jitter_deg) / 4, -jitter_deg, jitter_deg);
+      lat += lat_error;
+      lon += lon_error / lon_scale;
+    }
+    double altitude = 35 + 6 * std::sin(angle * 2);
+    if (options.altitude_noise_m > 0) altitude += rng.Uniform(-options.altitude_noise_m, options.altitude_noise_m);
     s.time_s.push_back(t);
     s.distance_m.push_back(distance);
-    s.latitude_deg.push_back(kParkLatitude + radius_deg * std::sin(angle));
-    s.longitude_deg.push_back(kParkLongitude + radius_deg * std::cos(angle) / std::cos(kParkLatitude * std::numbers::pi / 180));
-    s.altitude_m.push_back(35 + 6 * std::sin(angle * 2));
+    s.latitude_deg.push_back(lat);
+    s.longitude_deg.push_back(lon);
+    s.altitude_m.push_back(altitude);
     s.heart_rate_bpm.push_back(HeartRateFor(pace, t / 60, rng));
     s.cadence_spm.push_back(std::round(166 + (360 - pace) / 12 + rng.Uniform(-2, 2)));
-    t += kSampleIntervalS;
-    distance += 1000.0 / pace * kSampleIntervalS;
+    t += options.sample_interval_s;
+    distance += 1000.0 / pace * options.sample_interval_s;
   }
   a.record_count = s.size();
   return a;
+}
+
+// The demo history's run on `day`.
+core::Activity MakeDemoRun(core::Date day, const RunSpec& spec, Random& rng) {
+  const core::Timestamp start = core::StartOfDay(day) + std::chrono::hours(spec.start_hour) +
+                                std::chrono::minutes(static_cast<int>(rng.Uniform(0, 30)));
+  std::string name = spec.race ? "Parkrun 10k" : fmt::format("{} run", spec.kind);
+  return MakeRun(start, std::move(name), spec.distance_m, spec.pace_s_per_km, SampleRunOptions{}, rng);
 }
 
 }  // namespace
@@ -98,10 +121,34 @@ std::vector<core::Activity> SampleHistory(core::Date end, int weeks) {
       if (day > end) continue;
       RunSpec spec = week[k];
       if (day == core::Date::FromYmd(2026, 10, 18)) spec = {"race", 10000, 315, 9, true};  // 10 km in 52:30
-      runs.push_back(MakeRun(day, spec, rng));
+      runs.push_back(MakeDemoRun(day, spec, rng));
     }
   }
   return runs;
+}
+
+core::Activity ExportHistoryRun(int k, const SampleRunOptions& options) {
+  STRIDE_CHECK(options.sample_interval_s > 0);
+  // Six runs a week; Friday is the rest day. {name, distance, pace, start hour, days after Monday}.
+  struct ExportSpec {
+    const char* name;
+    double distance_m;
+    double pace_s_per_km;
+    int start_hour;
+    int weekday;
+  };
+  static constexpr ExportSpec kWeek[] = {
+      {"Easy run", 8000, 380, 7, 0},   {"Intervals", 10000, 330, 18, 1}, {"Easy run", 7000, 385, 7, 2},
+      {"Tempo run", 12000, 320, 18, 3}, {"Recovery run", 6000, 400, 9, 5}, {"Long run", 24000, 375, 8, 6},
+  };
+  constexpr uint64_t kSeed = 0x3000e2026;
+  const ExportSpec& spec = kWeek[k % 6];
+  Random rng(kSeed ^ (static_cast<uint64_t>(k) * 0x9e3779b97f4a7c15ULL));
+  const core::Date day = core::Date::FromYmd(2016, 12, 5).AddDays(7 * (k / 6) + spec.weekday);
+  const core::Timestamp start = core::StartOfDay(day) + std::chrono::hours(spec.start_hour) +
+                                std::chrono::seconds(static_cast<int>(rng.Uniform(0, 1800)));
+  const double distance_m = spec.distance_m * rng.Uniform(0.85, 1.15);
+  return MakeRun(start, spec.name, distance_m, spec.pace_s_per_km, options, rng);
 }
 
 Result<std::vector<std::filesystem::path>> WriteSampleHistory(const std::filesystem::path& dir, core::Date end, int weeks) {

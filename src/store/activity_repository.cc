@@ -27,50 +27,76 @@ int SportFamily(core::Sport s) {
   return 2 + static_cast<int>(s);
 }
 
-Status InsertChildren(Database& db, int64_t id, const core::Activity& a) {
-  auto session = db.Prepare(
-      "INSERT INTO activity_session (activity_id, idx, sport, sport_detail, start_ms, total_distance_m, "
-      "total_timer_time_s, total_elapsed_time_s, avg_heart_rate_bpm, max_heart_rate_bpm, total_ascent_m, "
-      "total_descent_m) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
-  if (!session) return Fail(session.error());
-  for (size_t i = 0; i < a.sessions.size(); ++i) {
-    const core::SessionSummary& s = a.sessions[i];
-    session->Reset();
-    session->Bind(1, id).Bind(2, static_cast<int64_t>(i)).Bind(3, std::string_view(core::SportName(s.sport)));
-    session->Bind(4, s.sport_detail).Bind(5, Millis(s.start_time));
-    BindNumber(*session, 6, s.total_distance_m);
-    BindNumber(*session, 7, s.total_timer_time_s);
-    BindNumber(*session, 8, s.total_elapsed_time_s);
-    BindNumber(*session, 9, s.avg_heart_rate_bpm);
-    BindNumber(*session, 10, s.max_heart_rate_bpm);
-    BindNumber(*session, 11, s.total_ascent_m);
-    BindNumber(*session, 12, s.total_descent_m);
-    if (auto r = session->Run(); !r) return r;
+constexpr const char* kInsertSessionSql =
+    "INSERT INTO activity_session (activity_id, idx, sport, sport_detail, start_ms, total_distance_m, "
+    "total_timer_time_s, total_elapsed_time_s, avg_heart_rate_bpm, max_heart_rate_bpm, total_ascent_m, "
+    "total_descent_m) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+constexpr const char* kInsertLapSql =
+    "INSERT INTO activity_lap (activity_id, idx, start_ms, elapsed_s, timer_s, distance_m, avg_heart_rate_bpm, "
+    "max_heart_rate_bpm) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+constexpr const char* kInsertSamplesSql =
+    "INSERT INTO activity_samples (activity_id, channels, sample_count, data) VALUES (?1, ?2, ?3, ?4)";
+constexpr const char* kInsertActivitySql =
+    "INSERT INTO activity (content_hash, source_name, format, sport, sport_detail, start_ms, utc_offset_s, "
+    "local_date, name, description, perceived_exertion, device, distance_m, timer_s, elapsed_s, "
+    "avg_heart_rate_bpm, max_heart_rate_bpm, record_count, salvaged, bytes_lost, external_id) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)";
+constexpr const char* kFindByHashSql = "SELECT id FROM activity WHERE content_hash = ?1";
+constexpr const char* kFindNearSql =
+    "SELECT id, sport FROM activity WHERE start_ms BETWEEN ?1 AND ?2 ORDER BY abs(start_ms - ?3)";
+
+// `slot`, prepared on first use and reset (bindings cleared) on every later use.
+Result<Statement*> Reuse(Database& db, std::optional<Statement>& slot, const char* sql) {
+  if (slot) {
+    slot->Reset();
+    return &*slot;
   }
-  auto lap = db.Prepare(
-      "INSERT INTO activity_lap (activity_id, idx, start_ms, elapsed_s, timer_s, distance_m, avg_heart_rate_bpm, "
-      "max_heart_rate_bpm) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-  if (!lap) return Fail(lap.error());
-  for (size_t i = 0; i < a.laps.size(); ++i) {
-    const core::Lap& l = a.laps[i];
-    lap->Reset();
-    lap->Bind(1, id).Bind(2, static_cast<int64_t>(i)).Bind(3, Millis(l.start_time));
-    BindNumber(*lap, 4, l.elapsed_s);
-    BindNumber(*lap, 5, l.timer_s);
-    BindNumber(*lap, 6, l.distance_m);
-    BindNumber(*lap, 7, l.avg_heart_rate_bpm);
-    BindNumber(*lap, 8, l.max_heart_rate_bpm);
-    if (auto r = lap->Run(); !r) return r;
-  }
-  if (!a.samples.empty()) {
-    EncodedSamples enc = EncodeSamples(a);
-    auto samples = db.Prepare("INSERT INTO activity_samples (activity_id, channels, sample_count, data) VALUES (?1, ?2, ?3, ?4)");
-    if (!samples) return Fail(samples.error());
-    samples->Bind(1, id).Bind(2, enc.channels).Bind(3, static_cast<int64_t>(enc.count));
-    samples->BindBlob(4, enc.blob.data(), enc.blob.size());
-    if (auto r = samples->Run(); !r) return r;
-  }
-  return Ok();
+  auto prepared = db.Prepare(sql);
+  if (!prepared) return Fail(prepared.error());
+  slot.emplace(std::move(*prepared));
+  return &*slot;
+}
+
+Status InsertSession(Statement& st, int64_t id, size_t i, const core::SessionSummary& s) {
+  st.Reset();
+  st.Bind(1, id).Bind(2, static_cast<int64_t>(i)).Bind(3, std::string_view(core::SportName(s.sport)));
+  st.Bind(4, s.sport_detail).Bind(5, Millis(s.start_time));
+  BindNumber(st, 6, s.total_distance_m);
+  BindNumber(st, 7, s.total_timer_time_s);
+  BindNumber(st, 8, s.total_elapsed_time_s);
+  BindNumber(st, 9, s.avg_heart_rate_bpm);
+  BindNumber(st, 10, s.max_heart_rate_bpm);
+  BindNumber(st, 11, s.total_ascent_m);
+  BindNumber(st, 12, s.total_descent_m);
+  return st.Run();
+}
+
+Status InsertLap(Statement& st, int64_t id, size_t i, const core::Lap& l) {
+  st.Reset();
+  st.Bind(1, id).Bind(2, static_cast<int64_t>(i)).Bind(3, Millis(l.start_time));
+  BindNumber(st, 4, l.elapsed_s);
+  BindNumber(st, 5, l.timer_s);
+  BindNumber(st, 6, l.distance_m);
+  BindNumber(st, 7, l.avg_heart_rate_bpm);
+  BindNumber(st, 8, l.max_heart_rate_bpm);
+  return st.Run();
+}
+
+void BindSummary(Statement& s, const core::Activity& a, std::string_view content_hash, std::string_view source_name,
+                 std::string_view external_id) {
+  s.Bind(1, content_hash).Bind(2, source_name).Bind(3, std::string_view(core::FileFormatName(a.format)));
+  s.Bind(4, std::string_view(core::SportName(a.sport))).Bind(5, a.sport_detail).Bind(6, Millis(a.start_time));
+  if (a.utc_offset_s) s.Bind(7, static_cast<int64_t>(*a.utc_offset_s));
+  else s.BindNull(7);
+  s.Bind(8, core::FormatDate(a.LocalStartDate())).Bind(9, a.name).Bind(10, a.description);
+  s.Bind(11, a.perceived_exertion).Bind(12, a.device);
+  BindNumber(s, 13, a.distance_m);
+  BindNumber(s, 14, a.timer_s);
+  BindNumber(s, 15, a.elapsed_s);
+  BindNumber(s, 16, a.avg_heart_rate_bpm);
+  BindNumber(s, 17, a.max_heart_rate_bpm);
+  s.Bind(18, static_cast<int64_t>(a.record_count)).Bind(19, a.salvaged ? 1 : 0);
+  s.Bind(20, static_cast<int64_t>(a.bytes_lost)).Bind(21, external_id);
 }
 
 constexpr const char* kSummaryColumns =
@@ -158,56 +184,90 @@ Status LoadChildren(Database& db, StoredActivity* out, bool with_samples) {
 
 }  // namespace
 
-Result<std::optional<int64_t>> FindActivityByHash(Database& db, std::string_view content_hash) {
-  auto s = db.Prepare("SELECT id FROM activity WHERE content_hash = ?1");
+struct ActivityWriter::Statements {
+  std::optional<Statement> find_by_hash, find_near, activity, session, lap, samples;
+};
+
+ActivityWriter::ActivityWriter(Database& db) : db_(&db), statements_(std::make_unique<Statements>()) {}
+ActivityWriter::ActivityWriter(ActivityWriter&&) noexcept = default;
+ActivityWriter& ActivityWriter::operator=(ActivityWriter&&) noexcept = default;
+ActivityWriter::~ActivityWriter() = default;
+
+Result<std::optional<int64_t>> ActivityWriter::FindByHash(std::string_view content_hash) {
+  auto s = Reuse(*db_, statements_->find_by_hash, kFindByHashSql);
   if (!s) return Fail(s.error());
-  s->Bind(1, content_hash);
-  auto row = s->Step();
+  (*s)->Bind(1, content_hash);
+  auto row = (*s)->Step();
   if (!row) return Fail(row.error());
-  if (!*row) return std::optional<int64_t>();
-  return std::optional<int64_t>(s->ColumnInt(0));
+  std::optional<int64_t> id;
+  if (*row) id = (*s)->ColumnInt(0);
+  (*s)->Reset();  // ends the read, so the statement holds no snapshot between files
+  return id;
+}
+
+Result<std::optional<int64_t>> ActivityWriter::FindNear(core::Timestamp start, core::Sport sport, int window_s) {
+  auto s = Reuse(*db_, statements_->find_near, kFindNearSql);
+  if (!s) return Fail(s.error());
+  const int64_t ms = Millis(start);
+  const int64_t window_ms = int64_t{window_s} * 1000;
+  (*s)->Bind(1, ms - window_ms).Bind(2, ms + window_ms).Bind(3, ms);
+  std::optional<int64_t> found;
+  while (!found) {
+    auto row = (*s)->Step();
+    if (!row) return Fail(row.error());
+    if (!*row) break;
+    auto other = core::ParseSport((*s)->ColumnText(1));
+    if (other && SportFamily(*other) == SportFamily(sport)) found = (*s)->ColumnInt(0);
+  }
+  (*s)->Reset();
+  return found;
+}
+
+Result<int64_t> ActivityWriter::Insert(const core::Activity& a, std::string_view content_hash,
+                                       std::string_view source_name, std::string_view external_id,
+                                       const EncodedSamples* samples) {
+  auto s = Reuse(*db_, statements_->activity, kInsertActivitySql);
+  if (!s) return Fail(s.error());
+  BindSummary(**s, a, content_hash, source_name, external_id);
+  if (auto r = (*s)->Run(); !r) return Fail(r.error());
+  const int64_t id = db_->LastInsertId();
+  if (!a.sessions.empty()) {
+    auto st = Reuse(*db_, statements_->session, kInsertSessionSql);
+    if (!st) return Fail(st.error());
+    for (size_t i = 0; i < a.sessions.size(); ++i) {
+      if (auto r = InsertSession(**st, id, i, a.sessions[i]); !r) return Fail(r.error());
+    }
+  }
+  if (!a.laps.empty()) {
+    auto st = Reuse(*db_, statements_->lap, kInsertLapSql);
+    if (!st) return Fail(st.error());
+    for (size_t i = 0; i < a.laps.size(); ++i) {
+      if (auto r = InsertLap(**st, id, i, a.laps[i]); !r) return Fail(r.error());
+    }
+  }
+  if (samples == nullptr && a.samples.empty()) return id;
+  EncodedSamples local;
+  if (samples == nullptr) local = EncodeSamples(a);
+  const EncodedSamples& enc = samples != nullptr ? *samples : local;
+  auto st = Reuse(*db_, statements_->samples, kInsertSamplesSql);
+  if (!st) return Fail(st.error());
+  (*st)->Bind(1, id).Bind(2, enc.channels).Bind(3, static_cast<int64_t>(enc.count));
+  (*st)->BindBlob(4, enc.blob.data(), enc.blob.size());
+  if (auto r = (*st)->Run(); !r) return Fail(r.error());
+  return id;
+}
+
+Result<std::optional<int64_t>> FindActivityByHash(Database& db, std::string_view content_hash) {
+  return ActivityWriter(db).FindByHash(content_hash);
 }
 
 Result<std::optional<int64_t>> FindActivityNear(Database& db, core::Timestamp start, core::Sport sport, int window_s) {
-  auto s = db.Prepare("SELECT id, sport FROM activity WHERE start_ms BETWEEN ?1 AND ?2 ORDER BY abs(start_ms - ?3)");
-  if (!s) return Fail(s.error());
-  int64_t ms = Millis(start);
-  const int64_t window_ms = int64_t{window_s} * 1000;
-  s->Bind(1, ms - window_ms).Bind(2, ms + window_ms).Bind(3, ms);
-  while (true) {
-    auto row = s->Step();
-    if (!row) return Fail(row.error());
-    if (!*row) return std::optional<int64_t>();
-    auto other = core::ParseSport(s->ColumnText(1));
-    if (other && SportFamily(*other) == SportFamily(sport)) return std::optional<int64_t>(s->ColumnInt(0));
-  }
+  return ActivityWriter(db).FindNear(start, sport, window_s);
 }
 
 Result<int64_t> InsertActivity(Database& db, const core::Activity& a, std::string_view content_hash,
                                std::string_view source_name, std::string_view external_id) {
-  auto s = db.Prepare(
-      "INSERT INTO activity (content_hash, source_name, format, sport, sport_detail, start_ms, utc_offset_s, "
-      "local_date, name, description, perceived_exertion, device, distance_m, timer_s, elapsed_s, "
-      "avg_heart_rate_bpm, max_heart_rate_bpm, record_count, salvaged, bytes_lost, external_id) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)");
-  if (!s) return Fail(s.error());
-  s->Bind(1, content_hash).Bind(2, source_name).Bind(3, std::string_view(core::FileFormatName(a.format)));
-  s->Bind(4, std::string_view(core::SportName(a.sport))).Bind(5, a.sport_detail).Bind(6, Millis(a.start_time));
-  if (a.utc_offset_s) s->Bind(7, static_cast<int64_t>(*a.utc_offset_s));
-  else s->BindNull(7);
-  s->Bind(8, core::FormatDate(a.LocalStartDate())).Bind(9, a.name).Bind(10, a.description);
-  s->Bind(11, a.perceived_exertion).Bind(12, a.device);
-  BindNumber(*s, 13, a.distance_m);
-  BindNumber(*s, 14, a.timer_s);
-  BindNumber(*s, 15, a.elapsed_s);
-  BindNumber(*s, 16, a.avg_heart_rate_bpm);
-  BindNumber(*s, 17, a.max_heart_rate_bpm);
-  s->Bind(18, static_cast<int64_t>(a.record_count)).Bind(19, a.salvaged ? 1 : 0);
-  s->Bind(20, static_cast<int64_t>(a.bytes_lost)).Bind(21, external_id);
-  if (auto r = s->Run(); !r) return Fail(r.error());
-  int64_t id = db.LastInsertId();
-  if (auto r = InsertChildren(db, id, a); !r) return Fail(r.error());
-  return id;
+  return ActivityWriter(db).Insert(a, content_hash, source_name, external_id);
 }
 
 Result<std::vector<StoredActivity>> ListActivities(Database& db, std::optional<core::Date> from, std::optional<core::Date> to) {
