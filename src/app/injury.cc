@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 // Injury and rehab use cases (injury.h): store rows <-> care values, transactions, and the rehab report.
+// Commands that change an injury re-plan the saved plan in their own transaction (plan_injury.h).
 #include "app/injury.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 
+#include "app/plan_injury.h"
 #include "care/catalogue.h"
 #include "care/custom_routine.h"
 #include "store/database.h"
@@ -164,6 +166,13 @@ Result<InjuryRehab> BuildInjuryRehab(store::Database& db, care::Injury injury, c
   return out;
 }
 
+// The return schedule before a command changes an injury, for the re-plan hook (app/plan_injury.h).
+Result<std::optional<plan::ReturnSchedule>> ScheduleBefore(store::Database& db, core::Date date) {
+  auto outlook = LoadInjuryOutlook(db, date);
+  if (!outlook) return Fail(outlook.error());
+  return std::move(outlook->schedule);
+}
+
 // Smaller is more restrictive: active red flags first, then the earliest stage and phase.
 int Restriction(const care::RehabState& s) {
   if (!s.red_flags.empty()) return 0;
@@ -176,10 +185,14 @@ Result<InjuryStatus> AddInjury(store::Database& db, care::Injury injury) {
   if (auto s = care::ValidateInjury(injury); !s) return Fail(s.error());
   auto tx = store::Transaction::Begin(db);
   if (!tx) return Fail(tx.error());
+  auto before = ScheduleBefore(db, injury.onset_date);
+  if (!before) return Fail(before.error());
   auto id = store::InsertInjury(db, ToRow(injury));
   if (!id) return Fail(id.error());
-  if (auto s = tx->Commit(); !s) return Fail(s.error());
   injury.id = *id;
+  const std::string cause = fmt::format("injury {} added", InjuryLabel(injury));
+  if (auto r = ReplanIfOutlookChanged(db, *before, injury.onset_date, cause); !r) return Fail(r.error());
+  if (auto s = tx->Commit(); !s) return Fail(s.error());
   care::RehabState state = care::ComputeRehab(injury, {}, injury.onset_date);
   return InjuryStatus{std::move(injury), std::move(state)};
 }
@@ -194,6 +207,8 @@ Result<PainLogged> LogPain(store::Database& db, const LogPainRequest& request) {
     return Fail(ErrorCode::kInvalidArgument,
                 fmt::format("the log is dated before the injury began ({})", core::FormatDate(injury->onset_date)), "--date");
   }
+  auto before = ScheduleBefore(db, request.log.date);
+  if (!before) return Fail(before.error());
   store::PainLogRow row{injury->id, request.log.date, request.log.pain_during, request.log.pain_after,
                         request.log.pain_next_morning, request.log.walk_min, std::nullopt};
   if (request.log.hop_test) row.hop_test = care::HopTestName(*request.log.hop_test);
@@ -201,6 +216,9 @@ Result<PainLogged> LogPain(store::Database& db, const LogPainRequest& request) {
   if (!replaced) return Fail(replaced.error());
   auto logs = LoadLogs(db, injury->id);
   if (!logs) return Fail(logs.error());
+  const std::string cause = fmt::format("pain log of {} for injury {}", core::FormatDate(request.log.date),
+                                        InjuryLabel(*injury));
+  if (auto r = ReplanIfOutlookChanged(db, *before, request.log.date, cause); !r) return Fail(r.error());
   if (auto s = tx->Commit(); !s) return Fail(s.error());
   care::RehabState state = care::ComputeRehab(*injury, *logs, request.log.date);
   return PainLogged{InjuryStatus{std::move(*injury), std::move(state)}, *replaced};
@@ -233,7 +251,11 @@ Result<care::Injury> ResolveInjury(store::Database& db, int64_t id, core::Date d
   if (date < injury->onset_date) {
     return Fail(ErrorCode::kInvalidArgument, "an injury cannot be resolved before it began", "--date");
   }
+  auto before = ScheduleBefore(db, date);
+  if (!before) return Fail(before.error());
   if (auto s = store::SetInjuryResolved(db, id, date); !s) return Fail(s.error());
+  const std::string cause = fmt::format("injury {} resolved on {}", InjuryLabel(*injury), core::FormatDate(date));
+  if (auto r = ReplanIfOutlookChanged(db, *before, date, cause); !r) return Fail(r.error());
   if (auto s = tx->Commit(); !s) return Fail(s.error());
   injury->resolved_on = date;
   return injury;
@@ -244,7 +266,12 @@ Result<care::Injury> ClearRedFlags(store::Database& db, int64_t id, core::Date d
   if (!tx) return Fail(tx.error());
   auto injury = LoadInjuryValue(db, id);
   if (!injury) return Fail(injury.error());
+  auto before = ScheduleBefore(db, date);
+  if (!before) return Fail(before.error());
   if (auto s = store::SetRedFlagsCleared(db, id, date); !s) return Fail(s.error());
+  const std::string cause =
+      fmt::format("red flags of injury {} cleared on {}", InjuryLabel(*injury), core::FormatDate(date));
+  if (auto r = ReplanIfOutlookChanged(db, *before, date, cause); !r) return Fail(r.error());
   if (auto s = tx->Commit(); !s) return Fail(s.error());
   injury->red_flags_cleared_on = date;
   return injury;

@@ -7,11 +7,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 #include "app/athlete.h"
+#include "app/plan_injury.h"
 #include "app/training_load.h"
 #include "care/catalogue.h"
 #include "care/prescription.h"
+#include "plan/rules.h"
 #include "store/activity_repository.h"
 #include "store/database.h"
 
@@ -103,7 +106,7 @@ std::vector<care::DaySession> CareSessions(const plan::PlanDay* day) {
 }
 
 // Fills mobility by session kind and, on the day's first session, the day's recovery routines.
-Status FillCare(plan::Plan& p, const core::Athlete& athlete) {
+Status FillCare(plan::Plan& p, const core::Athlete& athlete, const std::vector<care::Injury>& injuries) {
   const care::Catalogue& catalogue = care::BuiltinCatalogue();
   std::vector<std::pair<plan::PlanDay*, plan::Phase>> days;
   for (plan::PlanWeek& w : p.weeks) {
@@ -117,6 +120,7 @@ Status FillCare(plan::Plan& p, const core::Athlete& athlete) {
     ctx.tomorrow = CareSessions(i + 1 < days.size() ? days[i + 1].first : nullptr);
     ctx.days_to_race = static_cast<int>(day.date.DaysUntil(p.race_date));
     ctx.in_build_phase = days[i].second == plan::Phase::kBuild;
+    AddInjuryFacts(injuries, ctx);  // no heat on a fresh injury (app/plan_injury.h)
     for (const plan::Session& s : day.sessions) ctx.strength_today |= s.kind == plan::SessionKind::kStrength;
     auto rx = care::PrescribeDay(ctx, athlete, catalogue);
     if (!rx) return Fail(rx.error());
@@ -143,16 +147,23 @@ Result<PlanView> MakeView(store::Database& db, store::PlanVersion version, Date 
 
 // Generates, fills and saves a version; returns the view of it.
 Result<PlanView> GenerateAndSave(store::Database& db, const plan::PlanRequest& request, const std::string& reason,
-                                 Date today) {
-  auto generated = plan::GeneratePlan(request);
+                                 Date today, bool in_caller_transaction = false) {
+  auto generated = GeneratePlanAroundInjuries(db, request);  // rehab and return weeks (app/plan_injury.h)
   if (!generated) return Fail(generated.error());
-  if (auto s = FillCare(*generated, request.athlete); !s) return Fail(s.error());
-  store::PlanVersion version{0, today, reason, request, std::move(*generated)};
-  auto tx = store::Transaction::Begin(db);
-  if (!tx) return Fail(tx.error());
+  if (auto s = FillCare(generated->plan, request.athlete, generated->active); !s) return Fail(s.error());
+  const std::string full_reason = generated->reason.empty() ? reason : reason + "; " + generated->reason;
+  store::PlanVersion version{0, today, full_reason, request, std::move(generated->plan)};
+  std::optional<store::Transaction> tx;
+  if (!in_caller_transaction) {
+    auto begun = store::Transaction::Begin(db);
+    if (!begun) return Fail(begun.error());
+    tx.emplace(std::move(*begun));
+  }
   auto number = store::SavePlanVersion(db, version);
   if (!number) return Fail(number.error());
-  if (auto s = tx->Commit(); !s) return Fail(s.error());
+  if (tx) {
+    if (auto s = tx->Commit(); !s) return Fail(s.error());
+  }
   version.version = *number;
   return MakeView(db, std::move(version), today);
 }
@@ -187,7 +198,9 @@ std::vector<std::string> Differences(const plan::Plan& p, const std::map<Date, d
         if (!plan::IsRun(s.kind) || s.kind == plan::SessionKind::kRace) continue;
         planned += s.distance_m;
         if (s.kind == plan::SessionKind::kLong && day_done < kMissedRunFraction * s.distance_m) {
-          missed.push_back(fmt::format("long run of {} missed", core::FormatDate(d.date)));
+          missed.push_back(fmt::format("long run of {} missed (not made up: the next long run stays within 110 % "
+                                       "of your longest run of the last 30 days [nielsen-2025-spike])",
+                                       core::FormatDate(d.date)));
         }
       }
     }
@@ -197,6 +210,72 @@ std::vector<std::string> Differences(const plan::Plan& p, const std::map<Date, d
     out.insert(out.end(), missed.begin(), missed.end());
   }
   return out;
+}
+
+Date Later(const std::optional<Date>& a, Date b) { return a && *a > b ? *a : b; }
+
+// Sick spells: no running up to the last sick day, then the easy return of plan/rules.h.
+Status AbsorbIllness(const std::vector<SickSpell>& spells, Date date, plan::PlanAdjustments& a,
+                     std::vector<std::string>& changes) {
+  for (const SickSpell& spell : spells) {
+    const std::string from = core::FormatDate(spell.from), to = core::FormatDate(spell.to);
+    if (spell.to < spell.from) return Fail(ErrorCode::kInvalidArgument, to + " is before " + from, "--sick");
+    if (spell.from > date) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  fmt::format("the illness starts on {}, after {}: record it from its first day on", from,
+                              core::FormatDate(date)),
+                  "--sick");
+    }
+    const int sick_days = static_cast<int>(spell.from.DaysUntil(spell.to)) + 1;
+    const Date back = spell.to.AddDays(1);
+    const Date easy_until = back.AddDays(plan::IllnessEasyDays(sick_days));
+    std::string text = fmt::format("ill {} to {} ({} day{})", from, to, sick_days, sick_days == 1 ? "" : "s");
+    if (back > date) {
+      a.no_running_until = Later(a.no_running_until, back);
+      text += fmt::format(": no running until {}", core::FormatDate(back));
+    }
+    if (easy_until > date) {
+      a.easy_until = Later(a.easy_until, easy_until);
+      a.reduced_until = Later(a.reduced_until, easy_until);
+      a.reduced_volume_factor = std::min(a.reduced_volume_factor, plan::kIllnessReturnVolumeFactor);
+      text += fmt::format(
+          "{} easy return to {}: {:.0f} % volume, no hard sessions (one easy day per day ill, Stride convention [U])",
+          back > date ? ", then an" : ": an", core::FormatDate(easy_until.AddDays(-1)),
+          100 * plan::kIllnessReturnVolumeFactor);
+    } else {
+      text += ": the easy return after it is over";
+    }
+    changes.push_back(std::move(text));
+  }
+  return Ok();
+}
+
+bool ReducesLoad(analysis::FlagRule rule) {
+  return rule == analysis::FlagRule::kSingleRunSpike || rule == analysis::FlagRule::kWeeklyDistanceIncrease ||
+         rule == analysis::FlagRule::kHighAcwr || rule == analysis::FlagRule::kHighMonotony;
+}
+
+// Load flags of the days before `date`: each named with its source, and the next week reduced.
+Status HeedLoadFlags(store::Database& db, Date date, plan::PlanAdjustments& a, std::vector<std::string>& changes) {
+  auto report = ComputeLoadReport(db, date.AddDays(-1), date.AddDays(-plan::kFlagLookbackDays));
+  if (!report) return Fail(report.error());
+  std::set<analysis::FlagRule> seen;
+  for (const analysis::Flag& f : report->flags) {
+    if (!ReducesLoad(f.rule) || !seen.insert(f.rule).second) continue;
+    std::string sources = f.source_id;
+    for (size_t at = sources.find(' '); at != std::string::npos; at = sources.find(' ', at + 3)) {
+      sources.replace(at, 1, "] [");
+    }
+    changes.push_back(fmt::format("load flag {} on {} [{}]", analysis::FlagRuleId(f.rule), core::FormatDate(f.date),
+                                  sources));
+  }
+  if (seen.empty()) return Ok();
+  const Date until = date.AddDays(plan::kFlagReducedDays);
+  a.reduced_until = Later(a.reduced_until, until);
+  a.reduced_volume_factor = std::min(a.reduced_volume_factor, plan::kFlagReducedVolumeFactor);
+  changes.push_back(fmt::format("so the {} days to {} are reduced to {:.0f} % volume", plan::kFlagReducedDays,
+                                core::FormatDate(until.AddDays(-1)), 100 * plan::kFlagReducedVolumeFactor));
+  return Ok();
 }
 
 }  // namespace
@@ -262,6 +341,9 @@ Result<PlanView> AdaptPlan(store::Database& db, const AdaptPlanOptions& options,
   const Date race_date = options.race_date.value_or(old.race_date);
   if (auto s = CheckDates(date, race_date, date); !s) return Fail(s.error());
   std::vector<std::string> changes = Differences(old, current->done_m, date, athlete->units);
+  plan::PlanAdjustments adjustments;
+  if (auto s = AbsorbIllness(options.sick, date, adjustments, changes); !s) return Fail(s.error());
+  if (auto s = HeedLoadFlags(db, date, adjustments, changes); !s) return Fail(s.error());
   if (race_date != old.race_date) changes.push_back("race date moved to " + core::FormatDate(race_date));
   const std::optional<double> goal = options.goal.value_or(old.goal_time_s);
   if (goal != old.goal_time_s) changes.push_back(goal ? "goal now " + core::FormatDuration(*goal) : "goal now to finish");
@@ -271,11 +353,13 @@ Result<PlanView> AdaptPlan(store::Database& db, const AdaptPlanOptions& options,
   request->race_date = race_date;
   request->race_distance_m = old.race_distance_m;
   request->goal_time_s = goal;
+  request->adjustments = adjustments;
   if (changes.empty()) changes.push_back("on track");
   changes.push_back(fmt::format("re-planned from {} {}", core::FormatDate(date), volume_note));
   std::string reason;
   for (const std::string& c : changes) reason += (reason.empty() ? "" : "; ") + c;
-  return GenerateAndSave(db, *request, reason, date);
+  if (!options.cause.empty()) reason = options.cause + "; " + reason;
+  return GenerateAndSave(db, *request, reason, date, options.in_caller_transaction);
 }
 
 Result<std::vector<store::PlanVersionSummary>> PlanHistory(store::Database& db) {

@@ -30,9 +30,18 @@ struct NewPlanOptions {
   std::optional<core::Date> start;    // default: today
 };
 
+/// Days the runner was ill, `from` to `to` inclusive.
+struct SickSpell {
+  core::Date from;
+  core::Date to;
+};
+
 struct AdaptPlanOptions {
   std::optional<core::Date> race_date;        // a new race date; default: keep
   std::optional<std::optional<double>> goal;  // a new goal (inner nullopt: to finish); default: keep
+  std::vector<SickSpell> sick;                // illness to absorb (stride plan adapt --sick FROM[:TO])
+  std::string cause;                   // why the caller re-plans (e.g. an injury command); leads the reason
+  bool in_caller_transaction = false;  // the caller holds a store::Transaction: save inside it
 };
 
 /// A plan version as the faces show it: the version, the runner's units and profile, and the running
@@ -57,9 +66,14 @@ Result<PlanView> NewPlan(store::Database& db, const NewPlanOptions& options, cor
 Result<PlanView> ShowPlan(store::Database& db, core::Date today);
 
 /// Compares what was run with what was planned before `date` and re-plans from `date` with the actual
-/// recent volume and longest run (so a missed long run is not made up), keeping the race date and goal
-/// unless `options` changes them. Saves a new version whose reason says what changed.
-/// Fails like NewPlan, and with kNotFound when there is no plan yet.
+/// recent volume and longest run (so missed days are absorbed and a missed long run is not made up: the
+/// next one stays within 110 % of the longest run of the last 30 days), keeping the race date and goal
+/// unless `options` changes them. Sick spells plan no running up to their last day, then an easy return
+/// (plan/rules.h IllnessEasyDays). A spike, weekly-increase, ACWR or monotony flag (analysis/flags.h) in
+/// the 7 days before `date` makes the next 7 days a reduced week. Saves a new version whose reason says
+/// what changed and why, naming each flag with its SCIENCE.md source id.
+/// Fails like NewPlan, with kNotFound when there is no plan yet, and with kInvalidArgument naming --sick
+/// when a spell ends before it starts or starts after `date`.
 Result<PlanView> AdaptPlan(store::Database& db, const AdaptPlanOptions& options, core::Date date);
 
 /// Every version, oldest first.

@@ -1,16 +1,21 @@
 // SPDX-License-Identifier: MIT
 // `stride plan new|show|adapt|history|export`: make the training plan, read it as a calendar in the
-// runner's units, adapt it to what was run, list its versions, and export it (iCalendar, workout text).
+// runner's units, adapt it to what was run (and to sick days), list its versions, and export it
+// (iCalendar, FIT workouts for a watch, workout text).
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <set>
+#include <system_error>
 
 #include "app/plan.h"
 #include "cli/commands.h"
+#include "formats/fit/workout_encoder.h"
 #include "formats/ics/ics_writer.h"
+#include "plan/fit_workout.h"
 #include "plan/workout_text.h"
 #include "views/json_output.h"
 
@@ -25,6 +30,8 @@ struct PlanOptions {
   std::optional<int> week;
   std::optional<std::string> ics;
   std::optional<std::string> fit_dir;
+  std::optional<std::string> from;
+  std::vector<std::string> sick;
   bool text = false;
 };
 
@@ -156,8 +163,23 @@ int RunShow(const PlanOptions& o, const Globals& g) {
   return RunShowLike(app::ShowPlan(*db, *today), o, g);
 }
 
+// --sick FROM[:TO]: one day, or the days from FROM to TO.
+Result<app::SickSpell> ParseSick(const std::string& text) {
+  const size_t colon = text.find(':');
+  auto from = ParseDateOption(text.substr(0, colon), "--sick");
+  if (!from) return Fail(from.error());
+  auto to = colon == std::string::npos ? from : ParseDateOption(text.substr(colon + 1), "--sick");
+  if (!to) return Fail(to.error());
+  return app::SickSpell{*from, *to};
+}
+
 int RunAdapt(const PlanOptions& o, const Globals& g) {
   app::AdaptPlanOptions a;
+  for (const std::string& sick : o.sick) {
+    auto spell = ParseSick(sick);
+    if (!spell) return ReportError(spell.error());
+    a.sick.push_back(*spell);
+  }
   if (o.race_date) {
     auto d = ParseDateOption(*o.race_date, "--race-date");
     if (!d) return ReportError(d.error());
@@ -221,9 +243,10 @@ ics::Calendar BuildCalendar(const app::PlanView& v) {
   return cal;
 }
 
-void PrintWorkoutText(const app::PlanView& v) {
+void PrintWorkoutText(const app::PlanView& v, std::optional<core::Date> from) {
   for (const plan::PlanWeek& w : v.version.plan.weeks) {
     for (const plan::PlanDay& d : w.days) {
+      if (from && d.date < *from) continue;
       for (const plan::Session& s : d.sessions) {
         std::string text = plan::IntervalsIcuText(s, v.units);
         if (text.empty()) continue;
@@ -231,6 +254,81 @@ void PrintWorkoutText(const app::PlanView& v) {
       }
     }
   }
+}
+
+struct FitFile {
+  std::string name;
+  core::Date date;
+  const plan::Session* session = nullptr;
+};
+
+Status WriteAtomically(const std::filesystem::path& path, const std::vector<uint8_t>& bytes) {
+  const std::filesystem::path temp = path.parent_path() / ("." + path.filename().string() + ".tmp");
+  std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+  out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+  out.close();
+  std::error_code ec;
+  if (out) std::filesystem::rename(temp, path, ec);
+  if (!out || ec) {
+    std::filesystem::remove(temp, ec);
+    return Fail(core::ErrorCode::kInvalidArgument, "cannot write " + path.string() + ": is the folder writable?",
+                "--fit-workouts");
+  }
+  return Ok();
+}
+
+// One FIT workout per run session from `from` on, named by date and title (a number added when two runs of a
+// day share a name); the serial number keys on the race date and the session's place in the day, like the
+// iCalendar UIDs, so each slot keeps its file_id across re-exports.
+Result<std::vector<FitFile>> WriteFitWorkouts(const app::PlanView& v, const std::filesystem::path& dir,
+                                              core::Date from) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec || !std::filesystem::is_directory(dir)) {
+    return Fail(core::ErrorCode::kInvalidArgument, "cannot create the folder " + dir.string(), "--fit-workouts");
+  }
+  const plan::Plan& p = v.version.plan;
+  std::vector<FitFile> files;
+  std::set<std::string> names;
+  for (const plan::PlanWeek& w : p.weeks) {
+    for (const plan::PlanDay& d : w.days) {
+      for (size_t n = 0; n < d.sessions.size() && d.date >= from; ++n) {
+        const plan::Session& s = d.sessions[n];
+        if (!plan::IsRun(s.kind)) continue;
+        const std::string base = plan::FitWorkoutFileName(d.date, s);
+        std::string name = base;
+        for (int k = 2; !names.insert(name).second; ++k) {
+          name = fmt::format("{}-{}.fit", base.substr(0, base.size() - 4), k);
+        }
+        const std::string key =
+            fmt::format("stride-{}-{}-{}", core::FormatDate(p.race_date), core::FormatDate(d.date), n);
+        const fit::Workout workout = plan::ToFitWorkout(s, d.date, plan::StableSerialNumber(key));
+        if (auto st = WriteAtomically(dir / name, fit::EncodeWorkout(workout)); !st) return Fail(st.error());
+        files.push_back({name, d.date, &s});
+      }
+    }
+  }
+  return files;
+}
+
+int ExportFit(const app::PlanView& v, const std::string& dir, core::Date from, const Globals& g) {
+  auto files = WriteFitWorkouts(v, dir, from);
+  if (!files) return ReportError(files.error());
+  if (g.json) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const FitFile& f : *files) {
+      list.push_back({{"file", f.name}, {"date", core::FormatDate(f.date)},
+                      {"kind", plan::SessionKindName(f.session->kind)}, {"title", f.session->title}});
+    }
+    PrintJson({{"directory", dir}, {"from", core::FormatDate(from)}, {"count", files->size()}, {"files", list}});
+  }
+  if (files->empty()) {
+    std::cerr << fmt::format("no run sessions from {} on: nothing written to {}\n", core::FormatDate(from), dir);
+  } else {
+    std::cerr << fmt::format("wrote {} FIT workouts ({} to {}) to {}\n", files->size(),
+                             core::FormatDate(files->front().date), core::FormatDate(files->back().date), dir);
+  }
+  return kExitOk;
 }
 
 int RunExport(const PlanOptions& o, const Globals& g) {
@@ -241,11 +339,16 @@ int RunExport(const PlanOptions& o, const Globals& g) {
   if (!today) return ReportError(today.error());
   auto db = OpenDatabase(g);
   if (!db) return ReportError(db.error());
+  std::optional<core::Date> from;
+  if (o.from) {
+    auto d = ParseDateOption(*o.from, "--from");
+    if (!d) return ReportError(d.error());
+    from = *d;
+  }
   auto view = app::ShowPlan(*db, *today);
   if (!view) return ReportError(view.error());
   if (o.fit_dir) {
-    return ReportError({core::ErrorCode::kUnsupported, "FIT workout export is not available in this build yet; "
-                        "use --ics or --text", "--fit-workouts"});
+    if (int rc = ExportFit(*view, *o.fit_dir, from.value_or(*today), g); rc != kExitOk) return rc;
   }
   if (o.ics) {
     ics::Calendar cal = BuildCalendar(*view);
@@ -254,7 +357,7 @@ int RunExport(const PlanOptions& o, const Globals& g) {
     if (!out) return ReportError({core::ErrorCode::kIoError, "cannot write " + *o.ics, "--ics"});
     std::cerr << fmt::format("wrote {} events to {}\n", cal.events.size(), *o.ics);
   }
-  if (o.text) PrintWorkoutText(*view);
+  if (o.text) PrintWorkoutText(*view, from);
   return kExitOk;
 }
 
@@ -283,7 +386,10 @@ void AddShowAdapt(CLI::App* cmd, const std::shared_ptr<PlanOptions>& o, Runner& 
   adapt->fallthrough();
   adapt->add_option("--race-date", o->race_date, "a new race date")->type_name("YYYY-MM-DD");
   adapt->add_option("--goal", o->goal, "a new goal: finish or H:MM:SS")->type_name("GOAL");
-  SetExamples(adapt, "  stride plan adapt\n  stride plan adapt --date 2026-12-15 --goal finish\n");
+  adapt->add_option("--sick", o->sick, "days you were ill (repeatable): no running, then an easy return")
+      ->type_name("FROM[:TO]");
+  SetExamples(adapt, "  stride plan adapt\n  stride plan adapt --date 2026-12-15 --goal finish\n"
+                     "  stride plan adapt --sick 2027-01-10:2027-01-13\n");
   adapt->callback([o, &runner] { runner = [o](const Globals& gl) { return RunAdapt(*o, gl); }; });
 
   CLI::App* history = cmd->add_subcommand("history", "every plan version with the reason it was made");
@@ -295,9 +401,13 @@ void AddExport(CLI::App* cmd, const std::shared_ptr<PlanOptions>& o, Runner& run
   CLI::App* ex = cmd->add_subcommand("export", "export the plan to a calendar, a watch, or workout text");
   ex->fallthrough();
   ex->add_option("--ics", o->ics, "write an iCalendar file (re-export updates the same events)")->type_name("FILE");
-  ex->add_option("--fit-workouts", o->fit_dir, "write one FIT workout per run session")->type_name("DIR");
+  ex->add_option("--fit-workouts", o->fit_dir, "write one FIT workout per run session (created if missing)")
+      ->type_name("DIR");
+  ex->add_option("--from", o->from, "first day for --fit-workouts (default: today) and --text (default: all)")
+      ->type_name("YYYY-MM-DD");
   ex->add_flag("--text", o->text, "print intervals.icu workout text");
-  SetExamples(ex, "  stride plan export --ics plan.ics\n  stride plan export --text > workouts.txt\n");
+  SetExamples(ex, "  stride plan export --ics plan.ics\n  stride plan export --text > workouts.txt\n"
+                  "  stride plan export --fit-workouts /media/WATCH/GARMIN/NewFiles\n");
   ex->callback([o, &runner] { runner = [o](const Globals& gl) { return RunExport(*o, gl); }; });
 }
 

@@ -33,6 +33,9 @@ Status ValidateNumbers(const PlanRequest& r) {
   if (!(r.longest_recent_run_m >= 1000 && r.longest_recent_run_m <= 100000)) {
     return Fail(ErrorCode::kInvalidArgument, "the longest recent run must be between 1 and 100 km", "longest_run");
   }
+  if (!(r.adjustments.reduced_volume_factor > 0 && r.adjustments.reduced_volume_factor <= 1)) {
+    return Fail(ErrorCode::kInvalidArgument, "the reduced-volume factor must be in (0, 1]", "adjustments");
+  }
   if (r.vdot && !(*r.vdot >= 15 && *r.vdot <= 90)) {
     return Fail(ErrorCode::kInvalidArgument, fmt::format("VDOT {:.1f} is outside 15-90", *r.vdot), "vdot");
   }
@@ -139,6 +142,7 @@ Result<Plan> GeneratePlan(const PlanRequest& request) {
   in.training_days.erase(std::unique(in.training_days.begin(), in.training_days.end()), in.training_days.end());
   in.long_run_day = LongRunDay(request.athlete);
   in.paces = paces->paces;
+  in.adjustments = request.adjustments;
 
   Plan plan;
   plan.start = request.start;

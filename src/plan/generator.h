@@ -15,6 +15,16 @@
 
 namespace stride::plan {
 
+/// What an adaptation asks of the first days of a re-plan (app::AdaptPlan; rules.h "Adaptation"). Each
+/// window runs from the plan start up to the day before its date; unset windows change nothing.
+struct PlanAdjustments {
+  std::optional<core::Date> no_running_until;  // days before it hold no run (the runner is ill)
+  std::optional<core::Date> easy_until;        // days before it hold no quality session, strides or fast
+                                               // long-run segment (the return after illness)
+  std::optional<core::Date> reduced_until;     // days before it plan `reduced_volume_factor` of the volume
+  double reduced_volume_factor = 1.0;          // 0 < factor <= 1; the long run is scaled alike
+};
+
 struct PlanRequest {
   /// Uses `training_days` (required) and `long_run_day` (default: Sunday, else Saturday, else the last
   /// training day); `races` gives the current fitness when `vdot` is not set.
@@ -26,6 +36,7 @@ struct PlanRequest {
   double current_weekly_m = 0;        // running in a typical recent week
   double longest_recent_run_m = 0;    // the longest run of the last 30 days
   std::optional<double> vdot;         // current fitness; else from athlete.races, else from the goal
+  PlanAdjustments adjustments;        // none for a new plan
 };
 
 /// Builds the plan: weeks of 7 days ending on race day (the first week may be shorter), with phases
@@ -35,7 +46,8 @@ struct PlanRequest {
 /// `earliest_feasible_race_date`; a shorter race; a run-walk finish).
 /// Fails with kInvalidArgument when the race is not after the start or more than two years away, there are
 /// no training days, the long-run day is not a training day, the distance is outside 5-50 km, the volumes
-/// are below 1 km or implausible, the VDOT is outside 15-90, or the goal time is not a plausible run.
+/// are below 1 km or implausible, the VDOT is outside 15-90, the goal time is not a plausible run, or the
+/// reduced-volume factor is not in (0, 1].
 Result<Plan> GeneratePlan(const PlanRequest& request);
 
 }  // namespace stride::plan

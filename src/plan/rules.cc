@@ -71,4 +71,6 @@ double TaperFactor(int weeks_into_taper) {
   return std::pow(kTaperDecay, weeks_into_taper + 1);
 }
 
+int IllnessEasyDays(int sick_days) { return std::clamp(sick_days, kIllnessMinEasyDays, kIllnessMaxEasyDays); }
+
 }  // namespace stride::plan

@@ -169,6 +169,27 @@ inline constexpr int kMinMarathonTrainingDays = 3;
 inline constexpr int kStrengthSessionsPerWeek = 2;
 inline constexpr double kStrengthSessionS = 30 * 60;
 
+// ---- Adaptation (app::AdaptPlan, PlanAdjustments) -------------------------------------------------
+
+/// Return after illness: SCIENCE.md has no illness guidance, so this is a Stride convention [U], after the
+/// common coaching practice of one easy day per day ill: after the last sick day come as many easy days as
+/// the runner was ill (at least 3, at most 14), at half the usual volume, with no quality session, strides
+/// or marathon-pace segment. Not medical advice: fever or chest symptoms call for a clinician first.
+inline constexpr int kIllnessMinEasyDays = 3;
+inline constexpr int kIllnessMaxEasyDays = 14;
+inline constexpr double kIllnessReturnVolumeFactor = 0.5;
+/// Easy days after an illness of `sick_days` days (>= 1): clamp(sick_days, 3, 14).
+int IllnessEasyDays(int sick_days);
+
+/// A load flag in the days before an adaptation (single-run spike [nielsen-2025-spike], weekly increase
+/// [nielsen-2014-progression], ACWR above 1.5 [gabbett-2016-paradox], monotony above 2.0
+/// [foster-1998-monotony]; analysis/flags.h) makes the next 7 days a reduced week at the cutback factor.
+/// The reduction itself is a Stride convention [U]; for ACWR, information only in SCIENCE.md B6, it is a
+/// precaution, not a rule the evidence supports.
+inline constexpr int kFlagLookbackDays = 7;
+inline constexpr int kFlagReducedDays = 7;
+inline constexpr double kFlagReducedVolumeFactor = kCutbackFactor;
+
 }  // namespace stride::plan
 
 #endif  // STRIDE_PLAN_RULES_H_

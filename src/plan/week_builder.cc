@@ -130,13 +130,14 @@ class Builder {
       w.volume_m = peak_week_m_;
       w.long_m = peak_long_m_;
     }
-    w.volume_m = std::min(w.volume_m, cap);
+    w.volume_m = std::min(w.volume_m * WeekFactor(w), cap);
     return w;
   }
 
   int QualityWanted(const Week& w, DayMask candidates) const {
     if (w.index < kMinWeeksBeforeQuality || w.volume_m < kMinWeeklyForQualityM) return 0;
     switch (w.phase) {
+      case Phase::kBase:  // a tempo only (Runs): the gentlest quality, once the first base weeks are done
       case Phase::kBuild:
       case Phase::kTaper:
         return 1;
@@ -155,7 +156,8 @@ class Builder {
       if (d == in_.race_date) {
         c.race_day = i;
       } else if (std::find(in_.training_days.begin(), in_.training_days.end(), d.weekday()) !=
-                 in_.training_days.end()) {
+                     in_.training_days.end() &&
+                 DayFactor(d) > 0) {
         c.run_candidates |= 1u << i;
         if (w.phase != Phase::kRace && d.weekday() == in_.long_run_day && w.long_m > 0) c.long_day = i;
       }
@@ -166,6 +168,14 @@ class Builder {
     }
     const Date next = w.first.AddDays(w.num_days);
     c.next_day_key = next <= in_.race_date && (next == in_.race_date || next.weekday() == in_.long_run_day);
+    if (last_hard_) c.prev_hard_days_before = static_cast<int>(last_hard_->DaysUntil(w.first));
+    for (int i = 0; i < 7 && next.AddDays(i) <= in_.race_date; ++i) {
+      const Date d = next.AddDays(i);
+      if (d == in_.race_date || d.weekday() == in_.long_run_day) {
+        c.next_key_days_after = i + 1;
+        break;
+      }
+    }
     c.quality_wanted = QualityWanted(w, c.run_candidates);
     c.strength_wanted = kStrengthSessionsPerWeek;
     w.layout = LayOutWeek(c);
@@ -202,7 +212,7 @@ class Builder {
   }
 
   double LongRunMarathonPaceM(const Week& w, double long_m) const {
-    if (!marathon_goal_ || w.cutback) return 0;
+    if (!marathon_goal_ || w.cutback || Easy(w.first.AddDays(w.long_day))) return 0;
     const int build_middle = (phases_.build + phases_.peak) / 2;
     double share = 0;
     if (w.phase == Phase::kPeak) share = kLongRunMarathonPaceSharePeak;
@@ -218,8 +228,9 @@ class Builder {
     for (int i = 0; i < w.num_days; ++i) spike_cap[i] = RunSpikeCap(log_.LongestBefore(w.first.AddDays(i)));
     double long_m = 0, budget = volume_m;
     if (w.long_day >= 0) {
+      const double target_m = w.long_m * DayFactor(w.first.AddDays(w.long_day));
       long_m = RoundDownDistance(
-          std::min({w.long_m, LongRunShareCap(volume_m), long_time_cap_m_, spike_cap[w.long_day], volume_m}));
+          std::min({target_m, LongRunShareCap(volume_m), long_time_cap_m_, spike_cap[w.long_day], volume_m}));
       if (long_m >= kMinRunM) {
         runs[w.long_day] = LongRun(long_m, LongRunMarathonPaceM(w, long_m), p);
         budget -= long_m;
@@ -229,8 +240,10 @@ class Builder {
     }
     int nth = 0;
     for (int i = 0; i < w.num_days && with_quality; ++i) {
-      if (!(w.layout.quality & (1u << i))) continue;
-      std::optional<Session> q = Quality(QualityKind(w.index, nth++), volume_m);
+      if (!(w.layout.quality & (1u << i)) || Easy(w.first.AddDays(i))) continue;
+      const SessionKind kind = w.phase == Phase::kBase ? SessionKind::kTempo : QualityKind(w.index, nth);
+      ++nth;
+      std::optional<Session> q = Quality(kind, volume_m);
       if (!q || q->distance_m > spike_cap[i] || q->duration_s > kMaxMidweekRunS || q->distance_m > budget) {
         q = Quality(SessionKind::kTempo, volume_m);
       }
@@ -252,17 +265,21 @@ class Builder {
       if ((w.layout.runs & (1u << i)) && !runs[i] && i != w.long_day) days.push_back(i);
     }
     bool strides_done = w.index == 0;
+    double weight_left = 0;  // each day's share of the budget is weighted by its DayFactor
+    for (int i : days) weight_left += DayFactor(w.first.AddDays(i));
     for (size_t n = 0; n < days.size(); ++n) {
       const int i = days[n];
+      const double weight = DayFactor(w.first.AddDays(i));
       const bool recovery = w.long_day >= 0 && i == w.long_day + 1;
       double cap = std::min(spike_cap[i], recovery ? recovery_cap_m_ : easy_cap_m_);
       if (long_m > 0) cap = std::min(cap, long_m);
-      const double share = std::max(0.0, budget) / static_cast<double>(days.size() - n);
+      const double share = weight_left > 0 ? std::max(0.0, budget) * weight / weight_left : 0;
+      weight_left -= weight;
       const double d = RoundDownDistance(std::min(share, cap));
       if (d < kMinRunM) continue;
       if (recovery) {
         runs[i] = RecoveryRun(d, in_.paces);
-      } else if (!strides_done && d >= kMinStridesRunM) {
+      } else if (!strides_done && d >= kMinStridesRunM && !Easy(w.first.AddDays(i))) {
         runs[i] = StridesRun(d, in_.paces);  // at most d: the easy part is what the strides leave
         strides_done = true;
       } else {
@@ -302,8 +319,9 @@ class Builder {
         day.sessions.push_back(std::move(*runs[i]));
       }
       if (i == w.race_day) day.sessions.push_back(RaceSession(in_.race_distance_m, in_.goal_time_s, in_.paces));
-      if (w.layout.strength & (1u << i)) day.sessions.push_back(StrengthSession());
+      if ((w.layout.strength & (1u << i)) && DayFactor(day.date) > 0) day.sessions.push_back(StrengthSession());
       if (day.sessions.empty()) day.sessions.push_back(RestSession());
+      if (std::any_of(day.sessions.begin(), day.sessions.end(), IsKeyOrHard)) last_hard_ = day.date;
       week.days.push_back(std::move(day));
     }
     double long_m = 0;
@@ -322,6 +340,31 @@ class Builder {
     return week;
   }
 
+  // The adjustments of an adapted plan (PlanAdjustments): the share of a normal day's running planned on
+  // `d` (0 while ill), and whether `d` is in the easy return.
+  static bool Before(const std::optional<Date>& until, Date d) { return until && d < *until; }
+  double DayFactor(Date d) const {
+    const PlanAdjustments& a = in_.adjustments;
+    if (Before(a.no_running_until, d)) return 0;
+    return Before(a.reduced_until, d) ? a.reduced_volume_factor : 1.0;
+  }
+  // The mean DayFactor of the week's training days (the race day excluded), 1 without adjustments.
+  double WeekFactor(const Week& w) const {
+    double sum = 0;
+    int count = 0;
+    for (int i = 0; i < w.num_days; ++i) {
+      const Date d = w.first.AddDays(i);
+      if (d == in_.race_date || std::find(in_.training_days.begin(), in_.training_days.end(), d.weekday()) ==
+                                    in_.training_days.end()) {
+        continue;
+      }
+      sum += DayFactor(d);
+      ++count;
+    }
+    return count > 0 ? sum / count : 1.0;
+  }
+  bool Easy(Date d) const { return Before(in_.adjustments.easy_until, d) || DayFactor(d) == 0; }
+
   const BuildInputs& in_;
   int num_weeks_ = 0;
   PhaseStarts phases_;
@@ -331,6 +374,7 @@ class Builder {
   RunLog log_;
   std::vector<double> weekly_;
   std::vector<Session> last_day_sessions_;  // the day before the next week
+  std::optional<Date> last_hard_;           // the last day with a hard session so far
   double highest_week_m_ = 0, last_long_m_ = 0, peak_done_m_ = 0, peak_long_done_m_ = 0;
 };
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "plan/generator.h"
 #include "plan/plan.h"
 
 namespace stride::plan {
@@ -23,6 +24,7 @@ struct BuildInputs {
   std::vector<core::Weekday> training_days;  // REQUIRES: not empty
   core::Weekday long_run_day = core::Weekday::kSunday;
   PlanPaces paces;
+  PlanAdjustments adjustments;
 };
 
 struct BuiltWeeks {

@@ -3,6 +3,7 @@
 // keeps the rules exact rather than heuristic.
 #include "plan/week_layout.h"
 
+#include <algorithm>
 #include <bit>
 #include <vector>
 
@@ -67,15 +68,8 @@ class Search {
  private:
   int Score(DayMask runs, DayMask quality, DayMask strength, bool has_long) const {
     int score = 0;
-    // Spread hard days: reward the smallest gap between consecutive hard days (up to 3 days).
     const DayMask hard = quality | (has_long ? Bit(c_.long_day) : 0) | Bit(c_.race_day);
-    int previous = -1, min_gap = 4;
-    for (int d = 0; d < c_.num_days; ++d) {
-      if (!(hard & Bit(d))) continue;
-      if (previous >= 0 && d - previous < min_gap) min_gap = d - previous;
-      previous = d;
-    }
-    score += 4 * min_gap;
+    score += 4 * SmallestHardGap(hard);
     score += 3 * std::popcount(strength & runs & ~quality);  // strength shares a day with an easy run
     if (has_long && c_.long_day + 1 < c_.num_days) {
       const DayMask after = Bit(c_.long_day + 1);
@@ -84,6 +78,24 @@ class Search {
     return score;
   }
 
+  // Spread hard days: the smallest gap between consecutive hard days, those just outside the week included,
+  // counted up to kEnoughGapDays (a gap of 4 days or more is as good as any).
+  int SmallestHardGap(DayMask hard) const {
+    constexpr int kEnoughGapDays = 4;
+    int previous = c_.prev_hard_days_before > 0 ? -c_.prev_hard_days_before : kNone;
+    int min_gap = kEnoughGapDays;
+    auto visit = [&](int day) {
+      if (previous != kNone) min_gap = std::min(min_gap, day - previous);
+      previous = day;
+    };
+    for (int d = 0; d < c_.num_days; ++d) {
+      if (hard & Bit(d)) visit(d);
+    }
+    if (c_.next_key_days_after > 0) visit(c_.num_days - 1 + c_.next_key_days_after);
+    return min_gap;
+  }
+
+  static constexpr int kNone = -1000;
   const WeekContext& c_;
   const DayMask all_;
   const DayMask last_;

@@ -20,6 +20,11 @@ struct WeekContext {
   bool prev_day_hard = false;      // the day before the week holds a hard session
   bool prev_day_strength = false;  // the day before the week holds strength
   bool next_day_key = false;       // the day after the week may hold a key session
+  /// Where the nearest hard sessions outside the week fall, for spacing: the last hard day before the week
+  /// was `prev_hard_days_before` days before day 0 (1: the day before), and the next key session after the
+  /// week is `next_key_days_after` days after the last day (1: the day after). 0: none known.
+  int prev_hard_days_before = 0;
+  int next_key_days_after = 0;
   int quality_wanted = 0;          // 0..2 quality sessions
   int strength_wanted = 2;         // 0..2 strength sessions
 };
@@ -32,8 +37,10 @@ struct WeekLayout {
 };
 
 /// The best layout: most strength sessions first (up to `strength_wanted`), then most quality sessions (up to
-/// `quality_wanted`), then no dropped run; among equals, hard days spread out, strength shared with easy
-/// runs, and rest the day after the long run. Deterministic.
+/// `quality_wanted`), then no dropped run; among equals, hard days spread out (the smallest gap between
+/// consecutive hard days, counting the hard days just outside the week, as large as possible: a coach puts
+/// the week's quality mid-week, clear of the long runs on both sides), strength shared with easy runs, and
+/// rest the day after the long run. Deterministic.
 /// REQUIRES: 1 <= num_days <= 7; long_day and the race day inside the week; run_candidates inside the week.
 WeekLayout LayOutWeek(const WeekContext& context);
 

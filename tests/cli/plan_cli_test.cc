@@ -1,8 +1,13 @@
 // SPDX-License-Identifier: MIT
 // `stride plan ...` end to end with Sam from JOURNEY.md: a new plan, its JSON, iCalendar export with stable
-// UIDs, adaptation after importing runs, history, and an infeasible race that still exits 0.
+// UIDs, FIT workouts for the watch (checked by the Garmin SDK oracle when node_modules is installed),
+// workout text, adaptation after importing runs and after sick days, history, and an infeasible race that
+// still exits 0.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -122,6 +127,162 @@ TEST(PlanCliTest, AdaptAfterImportingRunsSavesVersionTwoWithAReason) {
   ASSERT_EQ(history.size(), 2u);
   EXPECT_EQ(history[0]["reason"], "new plan");
   EXPECT_EQ(history[1]["reason"], reason);
+}
+
+// The run sessions of a plan's JSON from `from` on (ISO dates compare as strings).
+int RunSessionsFrom(const json& plan, const std::string& from) {
+  static const std::vector<std::string> kNotRuns = {"rest", "strength", "cross"};
+  int count = 0;
+  for (const json& w : plan["weeks"]) {
+    for (const json& d : w["days"]) {
+      for (const json& s : d["sessions"]) {
+        const bool run = std::find(kNotRuns.begin(), kNotRuns.end(), s["kind"]) == kNotRuns.end();
+        count += run && d["date"].get<std::string>() >= from;
+      }
+    }
+  }
+  return count;
+}
+
+std::vector<std::string> FitFiles(const std::filesystem::path& dir) {
+  std::vector<std::string> out;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) out.push_back(entry.path().filename().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string Slurp(const std::filesystem::path& file) {
+  std::stringstream text;
+  text << std::ifstream(file, std::ios::binary).rdbuf();
+  return text.str();
+}
+
+TEST(PlanCliTest, FitExportWritesOneWorkoutPerRunSessionNamedByDate) {
+  auto dir = FreshTempDir("plan-fit");
+  SetUpSam(dir / "s.db");
+  json plan = NewSamPlan(dir / "s.db", "4:30:00");
+  const auto watch = dir / "WATCH" / "GARMIN" / "NewFiles";  // created as needed
+  auto r = RunStride({"plan", "export", "--fit-workouts", watch.string(), "--date", "2026-11-24", "--json"},
+                     dir / "s.db");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const int runs = RunSessionsFrom(plan, "2026-11-24");
+  EXPECT_GT(runs, 60);
+  const std::vector<std::string> files = FitFiles(watch);
+  EXPECT_EQ(static_cast<int>(files.size()), runs);  // no temporary files left behind either
+  EXPECT_NE(r.err.find("wrote " + std::to_string(runs) + " FIT workouts (2026-11-24 to 2027-04-11)"),
+            std::string::npos) << r.err;
+  json j = json::parse(r.out);
+  EXPECT_EQ(j["count"], runs);
+  ASSERT_EQ(j["files"].size(), files.size());
+  EXPECT_EQ(j["files"][0]["date"], "2026-11-24");
+  EXPECT_EQ(j["files"].back()["file"], "2027-04-11-race-42.2km.fit");
+  EXPECT_EQ(j["files"].back()["kind"], "race");
+  for (const json& f : j["files"]) {
+    const std::string name = f["file"];
+    EXPECT_EQ(name.substr(0, 11), f["date"].get<std::string>() + "-") << name;
+    EXPECT_TRUE(std::binary_search(files.begin(), files.end(), name)) << name;
+    EXPECT_EQ(name.find_first_not_of("0123456789abcdefghijklmnopqrstuvwxyz.-"), std::string::npos) << name;
+  }
+  EXPECT_TRUE(std::any_of(files.begin(), files.end(), [](const std::string& f) {
+    return f.find("-tempo-2x8min.fit") != std::string::npos;
+  }));
+  // A re-export gives the same bytes (stable serial numbers), and --from leaves out the earlier days.
+  const std::string first = Slurp(watch / files.front());
+  auto later = dir / "later";
+  ASSERT_EQ(RunStride({"plan", "export", "--fit-workouts", later.string(), "--from", "2027-03-01"}, dir / "s.db")
+                .exit_code,
+            0);
+  EXPECT_EQ(static_cast<int>(FitFiles(later).size()), RunSessionsFrom(plan, "2027-03-01"));
+  ASSERT_EQ(RunStride({"plan", "export", "--fit-workouts", watch.string(), "--date", "2026-11-24"}, dir / "s.db")
+                .exit_code,
+            0);
+  EXPECT_EQ(Slurp(watch / files.front()), first);
+  EXPECT_EQ(FitFiles(watch), files);
+}
+
+TEST(PlanCliTest, FitExportErrorsExitOneWithAClearMessage) {
+  auto dir = FreshTempDir("plan-fit-errors");
+  SetUpSam(dir / "s.db");
+  auto none = RunStride({"plan", "export", "--fit-workouts", (dir / "w").string()}, dir / "s.db");
+  EXPECT_EQ(none.exit_code, 1);
+  EXPECT_NE(none.err.find("stride plan new"), std::string::npos) << none.err;
+  NewSamPlan(dir / "s.db", "4:30:00");
+  std::ofstream(dir / "a-file") << "not a folder";
+  auto file = RunStride({"plan", "export", "--fit-workouts", (dir / "a-file").string()}, dir / "s.db");
+  EXPECT_EQ(file.exit_code, 1);
+  EXPECT_NE(file.err.find("--fit-workouts"), std::string::npos) << file.err;
+  EXPECT_NE(file.err.find("a-file"), std::string::npos) << file.err;
+}
+
+// Every exported workout decodes without error in the official Garmin FIT SDK (the FitWorkoutOracle's
+// script, run on the export folder). Skipped, saying why, when node or the npm package is missing.
+TEST(PlanCliTest, EveryExportedFitWorkoutPassesTheGarminSdk) {
+  if (!std::filesystem::exists("node_modules/@garmin/fitsdk") || std::system("node --version >/dev/null 2>&1") != 0) {
+    GTEST_SKIP() << "needs node and node_modules/@garmin/fitsdk (run npm ci in the repository root)";
+  }
+  auto dir = FreshTempDir("plan-fit-oracle");
+  SetUpSam(dir / "s.db");
+  NewSamPlan(dir / "s.db", "4:30:00");
+  auto out = dir / "fit";
+  ASSERT_EQ(RunStride({"plan", "export", "--fit-workouts", out.string(), "--date", "2026-11-24"}, dir / "s.db")
+                .exit_code,
+            0);
+  const size_t files = FitFiles(out).size();
+  ASSERT_GT(files, 60u);
+  const auto log = dir / "oracle.log";
+  const std::string cmd = "node tests/conformance/fit_workout_oracle.mjs --dir '" + out.string() + "' >'" +
+                          log.string() + "' 2>&1";
+  const int status = std::system(cmd.c_str());
+  const std::string text = Slurp(log);
+  EXPECT_EQ(status, 0) << text;
+  EXPECT_NE(text.find(std::to_string(files) + " passed, 0 failed"), std::string::npos) << text;
+}
+
+TEST(PlanCliTest, TextExportPrintsIntervalsIcuWorkouts) {
+  auto dir = FreshTempDir("plan-text");
+  SetUpSam(dir / "s.db");
+  NewSamPlan(dir / "s.db", "4:30:00");
+  auto r = RunStride({"plan", "export", "--text", "--from", "2027-03-29"}, dir / "s.db");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.find("2027-03-28"), std::string::npos) << r.out;  // --from leaves out earlier days
+  EXPECT_NE(r.out.find("2027-04-11 Race 42.2 km"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Warmup\n- 15m"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Main Set"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("/km Pace"), std::string::npos) << r.out;
+}
+
+TEST(PlanCliTest, AdaptAbsorbsSickDaysWithAnEasyReturn) {
+  auto dir = FreshTempDir("plan-sick");
+  auto db = dir / "s.db";
+  SetUpSam(db);
+  NewSamPlan(db, "4:30:00");
+  auto r = RunStride({"plan", "adapt", "--date", "2026-12-16", "--sick", "2026-12-14:2026-12-17", "--json"}, db);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json j = json::parse(r.out);
+  const std::string reason = j["reason"];
+  EXPECT_NE(reason.find("ill 2026-12-14 to 2026-12-17 (4 days): no running until 2026-12-18, then an easy return "
+                        "to 2026-12-21"),
+            std::string::npos)
+      << reason;
+  for (const json& w : j["weeks"]) {
+    for (const json& d : w["days"]) {
+      const std::string date = d["date"];
+      for (const json& s : d["sessions"]) {
+        if (date < "2026-12-18") {
+          EXPECT_EQ(s["kind"], "rest") << date;
+        }
+        if (date < "2026-12-22") {
+          EXPECT_NE(s["kind"], "tempo") << date;
+        }
+      }
+    }
+  }
+  auto one_day = RunStride({"plan", "adapt", "--date", "2026-12-16", "--sick", "2026-12-15"}, db);
+  ASSERT_EQ(one_day.exit_code, 0) << one_day.err;
+  EXPECT_NE(one_day.out.find("ill 2026-12-15 to 2026-12-15 (1 day)"), std::string::npos) << one_day.out;
+  auto bad = RunStride({"plan", "adapt", "--date", "2026-12-16", "--sick", "2026-12-15:2026-12-01"}, db);
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("--sick"), std::string::npos) << bad.err;
 }
 
 TEST(PlanCliTest, ImpossibleRaceIsInfeasibleWithOptionsAndExitsZero) {

@@ -94,6 +94,25 @@ function checkSteps(messages, want, problems) {
   });
 }
 
+// What every workout file must hold, samples or exports alike: a workout file_id, one workout whose step
+// count matches its steps, steps numbered in order, and repeat steps that point back to an earlier step.
+function checkStructure(messages, problems) {
+  const steps = messages.workoutStepMesgs ?? [];
+  if (messages.fileIdMesgs?.[0]?.type !== 'workout') problems.push(`file_id.type ${messages.fileIdMesgs?.[0]?.type}`);
+  const workouts = messages.workoutMesgs ?? [];
+  if (workouts.length !== 1) problems.push(`${workouts.length} workout messages`);
+  if (workouts[0]?.sport !== 'running') problems.push(`sport ${workouts[0]?.sport}`);
+  if (!workouts[0]?.wktName) problems.push('no wkt_name');
+  if (workouts[0]?.numValidSteps !== steps.length) problems.push(`num_valid_steps ${workouts[0]?.numValidSteps} != ${steps.length}`);
+  if (steps.length === 0) problems.push('no steps');
+  steps.forEach((s, i) => {
+    if (s.messageIndex !== i) problems.push(`step ${i}: messageIndex ${s.messageIndex}`);
+    if (s.durationType === 'repeatUntilStepsCmplt' && !(s.durationStep < i && s.repeatSteps >= 1)) {
+      problems.push(`step ${i}: repeat of step ${s.durationStep} x ${s.repeatSteps}`);
+    }
+  });
+}
+
 const files = readdirSync(dir).filter((f) => f.toLowerCase().endsWith('.fit')).sort();
 let passed = 0, failed = 0;
 for (const file of files) {
@@ -104,6 +123,7 @@ for (const file of files) {
   if (!decoder.checkIntegrity()) problems.push('checkIntegrity false');
   const { messages, errors } = new Decoder(Stream.fromBuffer(bytes)).read();
   if (errors.length) problems.push(`read errors: ${errors.join('; ')}`);
+  checkStructure(messages, problems);
   if (EXPECTED[file]) checkSteps(messages, EXPECTED[file], problems);
   if (problems.length) {
     failed++;

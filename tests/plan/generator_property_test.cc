@@ -11,6 +11,7 @@
 
 #include "analysis/vdot.h"
 #include "plan/generator.h"
+#include "plan/rules.h"
 #include "plan_checks.h"
 #include "testing/status_matchers.h"
 
@@ -81,6 +82,29 @@ TEST(GeneratePlanPropertyTest, EveryGeneratedPlanKeepsEveryRule) {
   // The generated population covers both outcomes.
   EXPECT_GT(infeasible, kAthletes / 20);
   EXPECT_LT(infeasible, kAthletes * 19 / 20);
+}
+
+// Adapted plans (a reduced week after a load flag, an easy return after illness) keep every rule too: the
+// weeks after a reduced one are built from what it actually planned.
+TEST(GeneratePlanPropertyTest, EveryAdjustedPlanKeepsEveryRule) {
+  RequestFactory factory(20270425);
+  std::mt19937 rng(5);
+  int failures = 0;
+  for (int i = 0; i < kAthletes / 4 && failures < 5; ++i) {
+    PlanRequest r = factory.Next();
+    const int days = std::uniform_int_distribution<int>(1, 14)(rng);
+    r.adjustments.reduced_until = r.start.AddDays(days);
+    r.adjustments.reduced_volume_factor = i % 2 ? kFlagReducedVolumeFactor : kIllnessReturnVolumeFactor;
+    if (i % 2 == 0) r.adjustments.easy_until = r.adjustments.reduced_until;
+    auto plan = GeneratePlan(r);
+    ASSERT_OK(plan);
+    const std::vector<std::string> broken = CheckPlanRules(r, *plan);
+    if (!broken.empty()) {
+      ++failures;
+      ADD_FAILURE() << "athlete " << i << ": " << Describe(r) << ::testing::PrintToString(broken) << "\n"
+                    << DescribePlan(*plan);
+    }
+  }
 }
 
 TEST(GeneratePlanPropertyTest, SameRequestGivesTheSamePlan) {

@@ -106,6 +106,45 @@ TEST(GeneratePlanTest, SamsWeekHasRestTempoAndMarathonPaceWork) {
   EXPECT_LT(plan->weeks.back().planned_distance_m, core::kMarathonMetres);
 }
 
+// JOURNEY.md, "A normal Thursday in week 6": Sunday long run, Monday rest, and the week's tempo of 8 min cruise
+// intervals at threshold with 2 min jogs on Thursday, mid-week and three or four days clear of each long run.
+// Daniels' cap (threshold work <= 10 % of the week, rules.h) allows 2 reps in her 36 km week 6; the 3 x 8 min
+// of the journey comes once her weeks pass 40 km.
+TEST(GeneratePlanTest, SamsWeekSixHasTheThursdayTempoOfTheJourney) {
+  auto plan = GeneratePlan(SamRequest());
+  ASSERT_OK(plan);
+  ASSERT_GE(plan->weeks.size(), 6u);
+  const PlanWeek& week = plan->weeks[5];
+  ASSERT_EQ(week.days.size(), 7u);
+  auto kinds = [](const PlanDay& d) {
+    std::vector<SessionKind> out;
+    for (const Session& s : d.sessions) out.push_back(s.kind);
+    return out;
+  };
+  EXPECT_THAT(kinds(week.days[0]), ::testing::ElementsAre(SessionKind::kRest)) << DescribePlan(*plan);
+  EXPECT_THAT(kinds(week.days[3]), Contains(SessionKind::kTempo)) << DescribePlan(*plan);
+  EXPECT_THAT(kinds(week.days[6]), Contains(SessionKind::kLong)) << DescribePlan(*plan);
+  const Session& tempo = week.days[3].sessions.front();
+  EXPECT_EQ(tempo.title, "Tempo 2 x 8 min");
+  ASSERT_EQ(tempo.steps.size(), 3u);
+  EXPECT_EQ(tempo.steps[0].type, StepType::kWarmup);
+  EXPECT_EQ(tempo.steps[1].type, StepType::kRepeat);
+  EXPECT_EQ(tempo.steps[2].type, StepType::kCooldown);
+  bool three_by_eight = false;
+  // Tempo only on Thursdays, never Tuesday (two days after the long run), across the whole plan.
+  for (const PlanWeek& w : plan->weeks) {
+    for (const PlanDay& d : w.days) {
+      for (const Session& s : d.sessions) {
+        if (s.kind == SessionKind::kTempo) {
+          EXPECT_EQ(d.date.weekday(), Weekday::kThursday) << DescribePlan(*plan);
+        }
+        three_by_eight = three_by_eight || s.title == "Tempo 3 x 8 min";
+      }
+    }
+  }
+  EXPECT_TRUE(three_by_eight) << DescribePlan(*plan);
+}
+
 TEST(GeneratePlanTest, SamsGoalIsWithinHerFitnessSoPacesFollowTheGoal) {
   auto plan = GeneratePlan(SamRequest());
   ASSERT_OK(plan);
@@ -222,6 +261,54 @@ namespace stride::plan {
 namespace {
 
 // The property tests are only as good as the checker: it must see each kind of broken rule.
+// Adjustments of an adapted plan (PlanAdjustments): ill days hold no run and no strength, the easy return
+// holds no quality, strides or marathon-pace segment, and a reduced window plans less running; every other
+// rule still holds.
+TEST(GeneratePlanTest, IllnessWindowHasNoRunsAndTheReturnIsEasyAndReduced) {
+  PlanRequest r = SamRequest();
+  r.start = Date::FromYmd(2027, 1, 11);  // Sam's week 6, a Monday
+  auto normal = GeneratePlan(r);
+  ASSERT_OK(normal);
+  r.adjustments.no_running_until = Date::FromYmd(2027, 1, 14);  // ill Monday to Wednesday
+  r.adjustments.easy_until = Date::FromYmd(2027, 1, 21);
+  r.adjustments.reduced_until = Date::FromYmd(2027, 1, 21);
+  r.adjustments.reduced_volume_factor = 0.5;
+  auto adapted = GeneratePlan(r);
+  ASSERT_OK(adapted);
+  for (const PlanWeek& w : adapted->weeks) {
+    for (const PlanDay& d : w.days) {
+      for (const Session& s : d.sessions) {
+        if (d.date < *r.adjustments.no_running_until) {
+          EXPECT_EQ(s.kind, SessionKind::kRest) << core::FormatDate(d.date) << "\n" << DescribePlan(*adapted);
+        }
+        if (d.date < *r.adjustments.easy_until && IsRun(s.kind)) {
+          EXPECT_THAT(s.kind, ::testing::AnyOf(SessionKind::kEasy, SessionKind::kRecovery, SessionKind::kLong));
+          EXPECT_THAT(s.steps, ::testing::SizeIs(1)) << s.title;  // one easy step: no strides or MP segment
+        }
+      }
+    }
+  }
+  EXPECT_LE(adapted->weeks[0].planned_distance_m, 0.5 * normal->weeks[0].planned_distance_m + 1)
+      << DescribePlan(*adapted);
+  EXPECT_LT(LongRuns(*adapted)[0], LongRuns(*normal)[0]);
+  // After the return the plan resumes, within every rule.
+  EXPECT_GT(adapted->weeks[2].planned_distance_m, adapted->weeks[0].planned_distance_m);
+}
+
+TEST(GeneratePlanTest, ReducedWeekKeepsEveryRule) {
+  PlanRequest r = SamRequest();
+  r.adjustments.reduced_until = r.start.AddDays(7);
+  r.adjustments.reduced_volume_factor = kCutbackFactor;
+  auto plan = GeneratePlan(r);
+  ASSERT_OK(plan);
+  auto normal = GeneratePlan(SamRequest());
+  ASSERT_OK(normal);
+  EXPECT_NEAR(plan->weeks[0].planned_distance_m, kCutbackFactor * normal->weeks[0].planned_distance_m, 500);
+  EXPECT_THAT(CheckPlanRules(r, *plan), ::testing::IsEmpty()) << DescribePlan(*plan);
+  r.adjustments.reduced_volume_factor = 0;
+  EXPECT_EQ(GeneratePlan(r).error().code, core::ErrorCode::kInvalidArgument);
+}
+
 TEST(PlanChecksTest, CatchesBrokenRules) {
   const PlanRequest r = SamRequest();
   const Plan good = *GeneratePlan(r);

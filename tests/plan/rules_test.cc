@@ -135,6 +135,33 @@ TEST(WeekLayoutTest, SamsWeekKeepsHardDaysApartAndStrengthAwayFromKeySessions) {
   EXPECT_NE(0x7Fu & ~(layout.runs | layout.strength), 0u);  // a full rest day
 }
 
+// JOURNEY.md: Sam runs Tue/Thu/Sat/Sun, long on Sunday after last Sunday's long run. The tempo goes on
+// Thursday (4 days after one long run, 3 before the next), not Tuesday (2 days after); Monday stays free.
+TEST(WeekLayoutTest, SamsQualityFallsOnThursdayBetweenTheLongRuns) {
+  WeekContext c;
+  c.run_candidates = kTue | kThu | kSat | kSun;
+  c.long_day = 6;
+  c.prev_day_hard = true;
+  c.prev_hard_days_before = 1;
+  c.next_key_days_after = 7;
+  c.quality_wanted = 1;
+  const WeekLayout layout = LayOutWeek(c);
+  EXPECT_EQ(layout.quality, kThu);
+  EXPECT_EQ(layout.runs, c.run_candidates);
+  EXPECT_EQ(layout.strength, kTue | (1u << 4));  // Tuesday with the easy run, and Friday
+  EXPECT_EQ(layout.strength & 1u, 0u);           // Monday: rest after the long run
+}
+
+TEST(WeekLayoutTest, QualityKeepsClearOfAHardDayJustBeforeTheWeek) {
+  WeekContext c;
+  c.run_candidates = 0x7F & ~1u;  // Tuesday to Sunday
+  c.prev_hard_days_before = 2;    // a long run last Saturday
+  c.quality_wanted = 1;
+  const WeekLayout layout = LayOutWeek(c);
+  ASSERT_EQ(std::popcount(layout.quality), 1);
+  EXPECT_EQ(layout.quality & kTue, 0u);  // 3 days after the long run at least
+}
+
 TEST(WeekLayoutTest, SevenTrainingDaysLeaveOneRestDay) {
   WeekContext c;
   c.run_candidates = 0x7F;
