@@ -28,6 +28,9 @@ constexpr std::string_view kOtherKinds[] = {"rest", "strength", "cross"};
 // Fast sessions get the full RAMP warm-up with drills and strides. SCIENCE.md D5 [jeffreys-2007-ramp].
 constexpr std::string_view kFastKinds[] = {"tempo", "intervals", "marathon_pace"};
 
+// Items that load the body by running; none is prescribed while an injury stops running.
+bool IsRunning(ItemKind kind) { return kind == ItemKind::kRun || kind == ItemKind::kJog; }
+
 template <std::size_t N>
 bool OneOf(std::string_view kind, const std::string_view (&kinds)[N]) {
   return std::find(std::begin(kinds), std::end(kinds), kind) != std::end(kinds);
@@ -79,6 +82,7 @@ struct DayShape {
   bool long_or_race = false;
   bool hilly = false;
   bool race = false;
+  bool walk_run_only = false;  // the only runs are walk-run sessions of a return to running
 };
 
 DayShape ShapeOf(const std::vector<DaySession>& today) {
@@ -90,6 +94,9 @@ DayShape ShapeOf(const std::vector<DaySession>& today) {
     shape.hilly = shape.hilly || (s.hilly && OneOf(s.kind, kRunKinds));
     shape.race = shape.race || s.kind == "race";
   }
+  shape.walk_run_only = shape.runs && std::all_of(today.begin(), today.end(), [](const DaySession& s) {
+    return s.kind == "walk_run" || !OneOf(s.kind, kRunKinds);
+  });
   return shape;
 }
 
@@ -122,7 +129,8 @@ class Prescriber {
 
   Status Run() {
     for (Status (Prescriber::*step)() : {&Prescriber::AddWarmup, &Prescriber::AddCooldown, &Prescriber::AddMobility,
-                                         &Prescriber::AddStrength, &Prescriber::AddRecovery}) {
+                                         &Prescriber::AddStrength, &Prescriber::AddRecovery, &Prescriber::AddRehab,
+                                         &Prescriber::AddPinned}) {
       if (auto s = (this->*step)(); !s) return s;
     }
     return Ok();
@@ -131,6 +139,7 @@ class Prescriber {
 
  private:
   Status AddWarmup();
+  Status AddWalkingWarmup();
   Status AddCooldown();
   Status AddMobility();
   Status AddFoamRolling();
@@ -139,6 +148,9 @@ class Prescriber {
   Result<bool> AddPlunge();
   Status AddSauna();
   Status AddMassage();
+  Status AddRehab();
+  Status AddPinned();
+  Status AddPinnedRoutine(const DayRoutine& pinned);
 
   void AddNote(std::string text, std::string source) {
     for (const Note& n : out_.notes) {
@@ -150,12 +162,25 @@ class Prescriber {
   // Adds an exercise unless its equipment is missing (silently) or a rule rules it out (with a note).
   bool Add(std::vector<Item>& list, const Exercise& e, const Dose& dose, const char* when, std::string_view routine) {
     if (!HasEquipment(athlete_, e)) return false;
+    if (ctx_.stop_running && IsRunning(e.kind)) {
+      AddNote(fmt::format("no {}: running is stopped; it starts again with the walk-run phases", e.name),
+              "trials-2023-rtr");
+      return false;
+    }
     if (auto hit = RuleOut(e, facts_, catalogue_)) {
       AddNote(hit->note, hit->rule->source);
       return false;
     }
     list.push_back(Item{e.id, e.name, e.kind, e.targets, dose, when, e.why, e.source, e.evidence, std::string(routine)});
     return true;
+  }
+
+  bool HasRoutine(std::string_view id) const {
+    for (const std::vector<Item>* list : {&out_.warmup, &out_.cooldown, &out_.mobility, &out_.strength,
+                                          &out_.recovery, &out_.rehab}) {
+      if (std::any_of(list->begin(), list->end(), [&](const Item& i) { return i.routine == id; })) return true;
+    }
+    return false;
   }
 
   Result<const Exercise*> FindOrFail(std::string_view id) const {
@@ -175,12 +200,18 @@ class Prescriber {
   Result<bool> AddRoutine(std::vector<Item>& list, std::string_view id, const char* when, bool anchored) {
     const Routine* r = catalogue_.FindRoutine(id);
     if (r == nullptr) return Fail(ErrorCode::kNotFound, fmt::format("catalogue has no routine '{}'", id));
+    return AddRoutineSteps(list, *r, when, anchored);
+  }
+
+  Result<bool> AddRoutineSteps(std::vector<Item>& list, const Routine& r, const char* when, bool anchored) {
     bool added = false;
-    for (std::size_t i = 0; i < r->steps.size(); ++i) {
-      const Exercise* e = r->FindStepExercise(r->steps[i].exercise_id, catalogue_);
-      if (e == nullptr) return Fail(ErrorCode::kNotFound, fmt::format("routine '{}' names an unknown exercise", id));
-      const Dose& dose = r->steps[i].dose.Empty() ? e->dose : r->steps[i].dose;
-      bool ok = Add(list, *e, dose, when, r->id);
+    for (std::size_t i = 0; i < r.steps.size(); ++i) {
+      const Exercise* e = r.FindStepExercise(r.steps[i].exercise_id, catalogue_);
+      if (e == nullptr) {
+        return Fail(ErrorCode::kNotFound, fmt::format("routine '{}' names an unknown exercise", r.id), r.origin);
+      }
+      const Dose& dose = r.steps[i].dose.Empty() ? e->dose : r.steps[i].dose;
+      bool ok = Add(list, *e, dose, when, r.id);
       if (anchored && i == 0 && !ok) return false;
       added = added || ok;
     }
@@ -197,9 +228,25 @@ class Prescriber {
 
 Status Prescriber::AddWarmup() {
   if (!shape_.runs) return Ok();
+  if (shape_.walk_run_only) return AddWalkingWarmup();
   const char* id = shape_.race ? "race-morning-warmup" : shape_.fast ? "quality-warmup" : "dynamic-warmup";
   auto added = AddRoutine(out_.warmup, id, "before_run", false);
   return added ? Ok() : Status(Fail(added.error()));
+}
+
+// Before a walk-run the dynamic warm-up starts with a brisk walk instead of its jog: the session's running
+// minutes are the phase's, no more [trials-2023-rtr].
+Status Prescriber::AddWalkingWarmup() {
+  const Routine* r = catalogue_.FindRoutine("dynamic-warmup");
+  auto walk = FindOrFail("walk-brisk");
+  if (r == nullptr || !walk) return Fail(ErrorCode::kNotFound, "catalogue lacks dynamic-warmup or walk-brisk");
+  for (const RoutineStep& step : r->steps) {
+    const Exercise* e = r->FindStepExercise(step.exercise_id, catalogue_);
+    if (e == nullptr) return Fail(ErrorCode::kNotFound, "routine 'dynamic-warmup' names an unknown exercise");
+    if (IsRunning(e->kind)) e = *walk;
+    Add(out_.warmup, *e, step.dose.Empty() ? e->dose : step.dose, "before_run", r->id);
+  }
+  return Ok();
 }
 
 Status Prescriber::AddCooldown() {
@@ -298,6 +345,66 @@ Status Prescriber::AddRecovery() {
   if (!shape_.long_or_race) return Ok();
   auto rub = AddSingle(out_.recovery, "muscle-rub", "after_shower");
   return rub ? Ok() : Status(Fail(rub.error()));
+}
+
+// The injury's rehab routine, already built for the stage (rehab_routine.h), passes the equipment check
+// and the day's rules once more: as its catalogue exercise when the item is one, else by its kind.
+Status Prescriber::AddRehab() {
+  for (const Item& item : ctx_.rehab) {
+    Exercise e;
+    if (const Exercise* known = catalogue_.FindExercise(item.id)) {
+      if (!HasEquipment(athlete_, *known)) continue;
+      e = *known;
+    }
+    e.id = item.id;
+    e.name = item.name;
+    e.kind = item.kind;
+    if (ctx_.stop_running && IsRunning(e.kind)) continue;  // rehab_routine.h leaves a note already
+    if (auto hit = RuleOut(e, facts_, catalogue_)) {
+      AddNote(hit->note, hit->rule->source);
+      continue;
+    }
+    const bool seen = std::any_of(out_.rehab.begin(), out_.rehab.end(), [&](const Item& i) {
+      return i.id == item.id && i.routine == item.routine;
+    });
+    if (!seen) out_.rehab.push_back(item);
+  }
+  return Ok();
+}
+
+Status Prescriber::AddPinned() {
+  for (const DayRoutine& pinned : ctx_.pinned) {
+    if (auto s = AddPinnedRoutine(pinned); !s) return s;
+  }
+  return Ok();
+}
+
+// A pinned routine goes where its phase says; `replace` first drops the catalogue routines' items there.
+Status Prescriber::AddPinnedRoutine(const DayRoutine& pinned) {
+  const Routine& r = pinned.routine;
+  const bool around_run = r.phase == RoutinePhase::kPreRun || r.phase == RoutinePhase::kPostRun;
+  if (around_run && !shape_.runs) {
+    AddNote(fmt::format("your routine '{}' is for {} a run and today has none: keep it for your next run day", r.name,
+                        r.phase == RoutinePhase::kPreRun ? "before" : "after"),
+            r.source);
+    return Ok();
+  }
+  std::vector<Item>* list = &out_.mobility;
+  const char* when = "any";
+  switch (r.phase) {
+    case RoutinePhase::kPreRun: list = &out_.warmup; when = "before_run"; break;
+    case RoutinePhase::kPostRun: list = &out_.mobility; when = "after_run"; break;
+    case RoutinePhase::kStrength: list = &out_.strength; when = "strength"; break;
+    case RoutinePhase::kRecovery: list = &out_.recovery; when = shape_.runs ? "after_run" : "evening"; break;
+    case RoutinePhase::kRehab: list = &out_.rehab; when = "rehab"; break;
+    case RoutinePhase::kAny: break;
+  }
+  if (HasRoutine(r.id)) return Ok();  // also pinned to an injury: already in the rehab list
+  if (pinned.replace) {
+    std::erase_if(*list, [&](const Item& i) { return catalogue_.FindRoutine(i.routine) != nullptr; });
+  }
+  auto added = AddRoutineSteps(*list, r, when, false);
+  return added ? Ok() : Status(Fail(added.error()));
 }
 
 }  // namespace

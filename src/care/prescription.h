@@ -26,19 +26,6 @@ struct DaySession {
   bool hilly = false;
 };
 
-/// What the prescription needs to know about the day.
-struct DayContext {
-  core::Date date;
-  std::vector<DaySession> today;
-  std::vector<DaySession> tomorrow;
-  std::optional<int> days_to_race;               // 0 on race day; nullopt when no race is planned
-  bool strength_today = false;                   // strength work today (also implied by a "strength" session)
-  std::optional<int> hours_since_acute_injury;   // set while an acute injury under 72 h old exists
-  bool in_build_phase = false;                   // massage is suggested only in the build
-  std::optional<core::Date> last_massage;
-  bool bone_stress_injury = false;               // a current bone stress injury (no impact, no rolling)
-};
-
 /// One thing to do (DESIGN.md "Item"): a catalogue exercise with its dose for today.
 struct Item {
   std::string id;
@@ -59,6 +46,30 @@ struct Note {
   std::string source;  // SCIENCE.md source id
 };
 
+/// A custom routine the runner pinned to today's weekday (`stride routine add FILE --days ...`). It goes
+/// to the part of the day its phase names (pre_run: warm-up; post_run and any: mobility; strength;
+/// recovery; rehab: the rehab list), joining the catalogue routines there, or replacing them when `replace`.
+struct DayRoutine {
+  Routine routine;
+  bool replace = false;
+};
+
+/// What the prescription needs to know about the day.
+struct DayContext {
+  core::Date date;
+  std::vector<DaySession> today;
+  std::vector<DaySession> tomorrow;
+  std::optional<int> days_to_race;               // 0 on race day; nullopt when no race is planned
+  bool strength_today = false;                   // strength work today (also implied by a "strength" session)
+  std::optional<int> hours_since_acute_injury;   // set while an acute injury under 72 h old exists
+  bool in_build_phase = false;                   // massage is suggested only in the build
+  std::optional<core::Date> last_massage;
+  bool bone_stress_injury = false;               // a current bone stress injury (no impact, no rolling)
+  bool stop_running = false;                     // an injury stops running: no run or jog item at all
+  std::vector<Item> rehab;                       // today's rehab routine from the injury model (rehab_routine.h)
+  std::vector<DayRoutine> pinned;                // custom routines pinned to today's weekday
+};
+
 struct DayPrescription {
   core::Date date;
   std::vector<Item> warmup;
@@ -66,6 +77,7 @@ struct DayPrescription {
   std::vector<Item> mobility;
   std::vector<Item> strength;
   std::vector<Item> recovery;
+  std::vector<Item> rehab;  // the injury's rehab routine and pinned rehab-phase routines
   std::vector<Note> notes;
 };
 
@@ -76,7 +88,9 @@ struct DayPrescription {
 /// and quads after fast ones; textured roller when owned); runner strength A in even ISO weeks, B in odd;
 /// a plunge pool after long runs and races or before a next-day quality session, never on a strength day;
 /// otherwise the sauna with its stretches; massage every >= 14 days in the build; a muscle rub after long
-/// runs and races.
+/// runs and races. The rehab items of the context and the pinned routines pass the same equipment and
+/// safety checks as catalogue items; while stop_running no run or jog item is prescribed, and pre- and
+/// post-run routines pinned to a day without a run are left out with a note.
 /// Fails with kInvalidArgument on an unknown session kind, kNotFound when the catalogue lacks a routine
 /// or exercise the prescription uses.
 Result<DayPrescription> PrescribeDay(const DayContext& context, const core::Athlete& athlete,

@@ -93,7 +93,7 @@ void Builder::AddWalkRun(const WalkRunPhase& phase) {
                          phase.Describe(), phase.min_sessions);
   item.source = phase.source;
   item.evidence = Evidence::kMedium;
-  item.routine = "walk-run";
+  item.routine = std::string(kWalkRunRoutineId);
   out_.items.push_back(std::move(item));
 }
 

@@ -6,6 +6,7 @@
 #define STRIDE_CARE_REHAB_ROUTINE_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "care/catalogue.h"
@@ -14,6 +15,9 @@
 #include "care/rehab.h"
 
 namespace stride::care {
+
+/// The `routine` of the walk-run item BuildRehabRoutine adds in the return stage.
+inline constexpr std::string_view kWalkRunRoutineId = "walk-run";
 
 /// A custom routine pinned to the injury: it joins the stage's routine, or replaces it when `replace`.
 struct AttachedRoutine {

@@ -222,5 +222,110 @@ TEST(IsoWeekNumberTest, MatchesTheIsoCalendar) {
   EXPECT_EQ(IsoWeekNumber(Date::FromYmd(2024, 12, 30)), 1);  // Monday of 2025-W01
 }
 
+// --- Routines pinned to the day, the injury's rehab items, and stopped running ---
+
+// A custom routine of catalogue exercises, as the runner would pin it.
+DayRoutine Pinned(std::string id, RoutinePhase phase, std::vector<std::string> exercises, bool replace = false) {
+  Routine r;
+  r.id = std::move(id);
+  r.name = "Custom " + r.id;
+  r.phase = phase;
+  r.source = "physio";
+  for (std::string& e : exercises) r.steps.push_back({std::move(e), {}, ""});
+  return {std::move(r), replace};
+}
+
+bool FromRoutine(const std::vector<Item>& items, std::string_view routine) {
+  return std::any_of(items.begin(), items.end(), [&](const Item& i) { return i.routine == routine; });
+}
+
+TEST(PrescribeDayTest, PinnedRoutinesGoWhereTheirPhaseSays) {
+  DayContext ctx = Day(kThursday, {Session("easy")});
+  ctx.pinned = {Pinned("my-strength", RoutinePhase::kStrength, {"clamshell"}),
+                Pinned("my-rehab", RoutinePhase::kRehab, {"glute-bridge"}),
+                Pinned("my-mobility", RoutinePhase::kAny, {"cat-camel"}),
+                Pinned("my-after", RoutinePhase::kPostRun, {"quad-stretch"})};
+  DayPrescription day = Prescribe(ctx);
+  EXPECT_TRUE(FromRoutine(day.strength, "my-strength"));
+  EXPECT_TRUE(FromRoutine(day.rehab, "my-rehab"));
+  EXPECT_TRUE(FromRoutine(day.mobility, "my-mobility"));
+  EXPECT_TRUE(FromRoutine(day.mobility, "my-after"));
+  EXPECT_TRUE(FromRoutine(day.mobility, "post-run-stretch"));  // joined, not replaced
+  ASSERT_FALSE(day.strength.empty());
+  EXPECT_EQ(day.strength[0].when, "strength");
+  EXPECT_EQ(day.rehab[0].when, "rehab");
+}
+
+TEST(PrescribeDayTest, PinnedReplaceTakesThePlaceOfTheCatalogueRoutine) {
+  DayContext ctx = Day(kThursday, {Session("tempo", 10000)});
+  ctx.pinned = {Pinned("my-warmup", RoutinePhase::kPreRun, {"walk-brisk", "leg-swing-front"}, true)};
+  DayPrescription day = Prescribe(ctx);
+  ASSERT_EQ(day.warmup.size(), 2u);
+  EXPECT_EQ(day.warmup[0].id, "walk-brisk");
+  EXPECT_EQ(day.warmup[0].when, "before_run");
+  EXPECT_FALSE(FromRoutine(day.warmup, "quality-warmup"));
+}
+
+TEST(PrescribeDayTest, PinnedRoutineAroundARunWaitsForARunDay) {
+  DayContext ctx = Day(kThursday, {Session("rest")});
+  ctx.pinned = {Pinned("my-warmup", RoutinePhase::kPreRun, {"leg-swing-front"})};
+  DayPrescription day = Prescribe(ctx);
+  EXPECT_TRUE(day.warmup.empty());
+  EXPECT_TRUE(HasNote(day, "your routine 'Custom my-warmup' is for before a run and today has none: keep it for your "
+                           "next run day"));
+}
+
+TEST(PrescribeDayTest, PinnedItemsPassTheSafetyRules) {
+  DayContext ctx = Day(kThursday, {Session("long", 20000), Session("strength")});
+  ctx.hours_since_acute_injury = 24;
+  ctx.pinned = {Pinned("my-heat", RoutinePhase::kRecovery, {"sauna-post-run", "plunge-pool"})};
+  DayPrescription day = Prescribe(ctx);
+  EXPECT_FALSE(HasKind(day.recovery, ItemKind::kSauna));       // acute injury: no heat
+  EXPECT_FALSE(HasKind(day.recovery, ItemKind::kPlungePool));  // strength day: no cold
+}
+
+TEST(PrescribeDayTest, StoppedRunningPrescribesNoRunOrJogAnywhere) {
+  DayContext ctx = Day(kThursday, {Session("cross")});
+  ctx.stop_running = true;
+  ctx.pinned = {Pinned("my-any", RoutinePhase::kAny, {"jog-easy", "cat-camel"})};
+  Item walk_run{"walk-run-intervals", "Walk-run", ItemKind::kRun, {}, {}, "rehab", "", "trials-2023-rtr",
+                Evidence::kMedium, "walk-run"};
+  ctx.rehab = {walk_run};
+  DayPrescription day = Prescribe(ctx);
+  for (const std::vector<Item>* list : {&day.warmup, &day.mobility, &day.rehab}) {
+    EXPECT_FALSE(HasKind(*list, ItemKind::kJog));
+    EXPECT_FALSE(HasKind(*list, ItemKind::kRun));
+  }
+  EXPECT_TRUE(FromRoutine(day.mobility, "my-any"));  // the rest of the routine stays
+  EXPECT_TRUE(HasNote(day, "no Easy jog: running is stopped; it starts again with the walk-run phases"));
+}
+
+TEST(PrescribeDayTest, RehabItemsKeepTheirRoutineButPassEquipmentAndRules) {
+  core::Athlete athlete;  // no roller, no sauna
+  athlete.facilities = {Facility::kSauna};
+  DayContext ctx = Day(kThursday, {Session("rest")});
+  ctx.hours_since_acute_injury = 0;
+  Item clamshell{"clamshell", "Clamshell", ItemKind::kStrength, {}, {}, "rehab", "", "fredericson-2000-itbs",
+                 Evidence::kHigh, "itb-rehab"};
+  Item roll = clamshell;
+  roll.id = "roll-it-band";
+  roll.kind = ItemKind::kFoamRolling;
+  Item sauna = clamshell;
+  sauna.id = "sauna-post-run";
+  sauna.kind = ItemKind::kSauna;
+  ctx.rehab = {clamshell, roll, sauna, clamshell};
+  DayPrescription day = Prescribe(ctx, athlete);
+  ASSERT_EQ(day.rehab.size(), 1u);  // no roller, no heat in the first 72 h, no duplicate
+  EXPECT_EQ(day.rehab[0].id, "clamshell");
+  EXPECT_EQ(day.rehab[0].routine, "itb-rehab");
+}
+
+TEST(PrescribeDayTest, WalkRunDayWarmsUpWithABriskWalkInsteadOfAJog) {
+  DayPrescription day = Prescribe(Day(kThursday, {Session("walk_run", 1600)}));
+  ASSERT_NE(FindItem(day.warmup, "walk-brisk"), nullptr);
+  EXPECT_EQ(FindItem(day.warmup, "jog-easy"), nullptr);
+  EXPECT_NE(FindItem(day.warmup, "leg-swing-front"), nullptr);
+}
+
 }  // namespace
 }  // namespace stride::care
