@@ -30,6 +30,8 @@ step "What is stored" activities --since "$(date -d '-14 days' +%F)"
 step "Training load: fitness, fatigue, form, weekly volume and flags" load --from "$(date -d '-6 weeks' +%F)"
 step "Fitness from her race and her best efforts" fitness
 step "One screen for the season so far" status
+step "Her marathon plan: 20 weeks of base, build, peak, taper and race (the dashboard's Today and Plan)" \
+  plan new --race-date "$(date -d '+20 weeks' +%F)" --goal 4:30:00
 echo
 echo "Next: 'stride --help' lists every command. The database stays at $STRIDE_DB."
 if [[ "${DEMO_NO_SERVE:-}" != "1" ]]; then

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
-// The dashboard's behaviour: tabs (WAI-ARIA keyboard pattern), data from /api/, charts (charts.js) and
-// uploads with progress. Every piece of data reaches the page through textContent, never innerHTML.
+// The dashboard's behaviour: tabs (WAI-ARIA keyboard pattern), the load and activity sections (charts.js)
+// and uploads with progress; today.js, plan.js and rehab.js fill their own sections (common.js shares the
+// helpers). Every piece of data reaches the page through textContent, never innerHTML.
 'use strict';
 
 (() => {
-  const state = { token: null, units: 'km', activities: [], showAll: false, loaded: {} };
+  const state = Stride.state;
+  Object.assign(state, { activities: [], showAll: false, loaded: {} });
   const kListLimit = 100;
-  const $ = id => document.getElementById(id);
+  const { $, el, api, showError, distance, pace } = Stride;
 
   // --- token: given once as #token=... in the address, kept for this tab only ---
   function readToken() {
@@ -19,41 +21,6 @@
   }
 
   function authHeaders() { return state.token ? { Authorization: 'Bearer ' + state.token } : {}; }
-
-  async function api(path) {
-    const res = await fetch(path, { headers: authHeaders() });
-    const body = await res.json().catch(() => ({}));
-    if (!res.ok) {
-      const err = new Error((body.error && body.error.message) || ('HTTP ' + res.status));
-      err.status = res.status;
-      throw err;
-    }
-    return body;
-  }
-
-  // Builds an element; string children become text nodes (so data is never parsed as HTML).
-  function el(tag, attrs, ...children) {
-    const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) {
-      if (k === 'class') node.className = v; else node.setAttribute(k, v);
-    }
-    for (const c of children) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
-    return node;
-  }
-
-  function showError(text) {
-    const box = $('global-error');
-    box.textContent = text;
-    box.hidden = !text;
-  }
-
-  // --- units ---
-  const metresPer = () => (state.units === 'mi' ? 1609.344 : 1000);
-  function distance(m) { return m == null ? '–' : (m / metresPer()).toFixed(2) + ' ' + state.units; }
-  function pace(secondsPerKm) {
-    if (secondsPerKm == null || !isFinite(secondsPerKm)) return '–';
-    return StrideCharts.formatDuration(secondsPerKm * metresPer() / 1000) + '/' + state.units;
-  }
 
   // --- tabs ---
   const tabs = () => Array.from(document.querySelectorAll('[role="tab"]'));
@@ -86,7 +53,8 @@
     state.loaded[name] = true;
     try {
       if (name === 'load') await loadLoad();
-      if (name === 'activities') await loadActivities();
+      else if (name === 'activities') await loadActivities();
+      else if (Stride.sections[name]) await Stride.sections[name]();
     } catch (e) {
       state.loaded[name] = false;
       showError(e.status === 401 ? 'This server needs a token: open the address with #token=YOUR_TOKEN.' : e.message);
@@ -247,8 +215,11 @@
       if (e.status === 401) showError('This server needs a token: open the address with #token=YOUR_TOKEN.');
       else if (e.status === 404) $('athlete-line').textContent = 'No profile yet: run stride athlete set.';
     }
+    state.info = await api('/api/info').catch(() => null);
+    // With a plan the page opens on today's prescription; without one, on the training load.
+    const today = await api('/api/today').catch(() => null);
     const wanted = tabs().find(t => '#' + t.id.replace('tab-', '') === location.hash);
-    selectTab(wanted || $('tab-load'), false);
+    selectTab(wanted || $(today && today.has_plan ? 'tab-today' : 'tab-load'), false);
   }
 
   document.addEventListener('DOMContentLoaded', start);

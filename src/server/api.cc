@@ -11,8 +11,8 @@ struct ApiRoute {
   ApiHandler handler;
 };
 
-// Plans, today's prescription, injuries and rehab join here once their app/ use cases exist
-// (docs/dashboard.md "Adding an endpoint"); /api/info tells the page which sections are live.
+// New endpoints join here (docs/dashboard.md "Adding an endpoint"); /api/info tells the page which
+// sections are live.
 constexpr ApiRoute kApiRoutes[] = {
     {"GET", "/api/info", HandleGetInfo},
     {"GET", "/api/athlete", HandleGetAthlete},
@@ -22,6 +22,12 @@ constexpr ApiRoute kApiRoutes[] = {
     {"GET", "/api/load", HandleGetLoad},
     {"GET", "/api/fitness", HandleGetFitness},
     {"POST", "/api/import", HandleImport},
+    {"GET", "/api/today", HandleGetToday},
+    {"GET", "/api/plan", HandleGetPlan},
+    {"GET", "/api/rehab", HandleGetRehab},
+    {"GET", "/api/injuries", HandleListInjuries},
+    {"POST", "/api/injuries", HandleAddInjury},
+    {"POST", "/api/injuries/log", HandleLogPain},
 };
 
 }  // namespace

@@ -32,7 +32,7 @@ struct ApiContext {
 /// Registers every /api/ route on `router`. `context` must outlive the router.
 void AddApiRoutes(Router& router, const ApiContext& context);
 
-// Handlers (api_profile.cc, api_activities.cc). Each answers with JSON and never throws past its caller.
+// Handlers (api_profile.cc, api_activities.cc, api_today.cc, api_plan.cc, api_injury.cc). Each answers with JSON and never throws past its caller.
 using ApiHandler = void (*)(const ApiContext&, const httplib::Request&, const PathParams&, httplib::Response&);
 void HandleGetInfo(const ApiContext&, const httplib::Request&, const PathParams&, httplib::Response&);
 void HandleGetAthlete(const ApiContext&, const httplib::Request&, const PathParams&, httplib::Response&);
@@ -42,6 +42,12 @@ void HandleGetFitness(const ApiContext&, const httplib::Request&, const PathPara
 void HandleListActivities(const ApiContext&, const httplib::Request&, const PathParams&, httplib::Response&);
 void HandleGetActivity(const ApiContext&, const httplib::Request&, const PathParams&, httplib::Response&);
 void HandleImport(const ApiContext&, const httplib::Request&, const PathParams&, httplib::Response&);
+void HandleGetToday(const ApiContext&, const httplib::Request&, const PathParams&, httplib::Response&);
+void HandleGetPlan(const ApiContext&, const httplib::Request&, const PathParams&, httplib::Response&);
+void HandleGetRehab(const ApiContext&, const httplib::Request&, const PathParams&, httplib::Response&);
+void HandleListInjuries(const ApiContext&, const httplib::Request&, const PathParams&, httplib::Response&);
+void HandleAddInjury(const ApiContext&, const httplib::Request&, const PathParams&, httplib::Response&);
+void HandleLogPain(const ApiContext&, const httplib::Request&, const PathParams&, httplib::Response&);
 
 }  // namespace stride::server
 

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Handlers for the athlete profile, training load and fitness, and the server's self-description.
+#include <string>
+#include <vector>
+
 #include "app/athlete.h"
+#include "care/injury.h"
 #include "app/training_load.h"
 #include "server/api.h"
 #include "server/athlete_body.h"
@@ -12,20 +16,30 @@ namespace {
 
 constexpr const char* kVersion = "0.1.0";
 
-// The date in ?name=, else today.
-Result<core::Date> DateOr(const ApiContext& ctx, const httplib::Request& req, const std::string& name) {
-  auto date = QueryDate(req, name);
-  if (!date) return Fail(date.error());
-  return date->value_or(ctx.today());
+// "a, b, c" -> {"a", "b", "c"}.
+std::vector<std::string> SplitList(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t comma = text.find(", ", start);
+    if (comma == std::string::npos) comma = text.size();
+    out.push_back(text.substr(start, comma - start));
+    start = comma + 2;
+  }
+  return out;
 }
 
 }  // namespace
 
 void HandleGetInfo(const ApiContext& ctx, const httplib::Request&, const PathParams&, httplib::Response& res) {
-  // Sections of the page whose API does not exist yet show a placeholder.
+  // Sections of the page whose API does not exist yet show a placeholder; injury_sites feeds the page's
+  // injury form.
+  nlohmann::json sites = nlohmann::json::array();
+  for (const std::string& site : SplitList(care::AcceptedInjurySites())) sites.push_back(site);
   SendJson(res, {{"version", kVersion},
                  {"today", core::FormatDate(ctx.today())},
-                 {"features", {{"plan", false}, {"today", false}, {"injuries", false}, {"rehab", false}}}});
+                 {"features", {{"plan", true}, {"today", true}, {"injuries", true}, {"rehab", true}}},
+                 {"injury_sites", sites}});
 }
 
 void HandleGetAthlete(const ApiContext& ctx, const httplib::Request&, const PathParams&, httplib::Response& res) {
@@ -49,7 +63,7 @@ void HandlePutAthlete(const ApiContext& ctx, const httplib::Request& req, const 
 }
 
 void HandleGetLoad(const ApiContext& ctx, const httplib::Request& req, const PathParams&, httplib::Response& res) {
-  auto to = DateOr(ctx, req, "to");
+  auto to = QueryDateOr(req, "to", ctx.today());
   if (!to) return SendError(res, to.error());
   auto from = QueryDate(req, "from");
   if (!from) return SendError(res, from.error());
@@ -62,7 +76,7 @@ void HandleGetLoad(const ApiContext& ctx, const httplib::Request& req, const Pat
 }
 
 void HandleGetFitness(const ApiContext& ctx, const httplib::Request& req, const PathParams&, httplib::Response& res) {
-  auto date = DateOr(ctx, req, "date");
+  auto date = QueryDateOr(req, "date", ctx.today());
   if (!date) return SendError(res, date.error());
   auto db = ctx.OpenDatabase();
   if (!db) return SendError(res, db.error());

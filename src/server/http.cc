@@ -38,6 +38,12 @@ Result<std::optional<core::Date>> QueryDate(const httplib::Request& req, const s
   return std::optional<core::Date>(*date);
 }
 
+Result<core::Date> QueryDateOr(const httplib::Request& req, const std::string& name, core::Date fallback) {
+  auto date = QueryDate(req, name);
+  if (!date) return Fail(date.error());
+  return date->value_or(fallback);
+}
+
 Result<nlohmann::json> JsonObjectBody(const httplib::Request& req) {
   nlohmann::json body = nlohmann::json::parse(req.body, nullptr, /*allow_exceptions=*/false);
   if (body.is_discarded()) return Fail(core::ErrorCode::kInvalidArgument, "malformed json body", "body");

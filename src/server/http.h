@@ -33,6 +33,8 @@ void SendError(httplib::Response& res, const core::Error& error);
 /// Query parameter `name` as a date (YYYY-MM-DD): nullopt when absent; kInvalidArgument naming `name`
 /// when present but malformed.
 Result<std::optional<core::Date>> QueryDate(const httplib::Request& req, const std::string& name);
+/// Query parameter `name` as a date, or `fallback` when absent; kInvalidArgument as QueryDate.
+Result<core::Date> QueryDateOr(const httplib::Request& req, const std::string& name, core::Date fallback);
 
 /// The request body as a JSON object. kInvalidArgument ("malformed json body: ..." or "expected a json
 /// object") otherwise.
