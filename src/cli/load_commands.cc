@@ -6,10 +6,12 @@
 #include <iostream>
 #include <memory>
 
+#include "app/status.h"
 #include "app/training_load.h"
 #include "cli/commands.h"
-#include "views/json_output.h"
 #include "cli/terminal_chart.h"
+#include "views/json_output.h"
+#include "views/status_json.h"
 
 namespace stride::cli {
 namespace {
@@ -116,36 +118,53 @@ int RunFitness(const Globals& g) {
   return kExitOk;
 }
 
-int RunStatus(const Globals& g) {
-  auto to = Today(g);
-  if (!to) return ReportError(to.error());
-  auto db = OpenDatabase(g);
-  if (!db) return ReportError(db.error());
-  auto report = app::ComputeLoadReport(*db, *to, std::nullopt);
-  if (!report) return ReportError(report.error());
-  if (g.json) {
-    PrintJson(views::LoadJson(*report));
-    return kExitOk;
+// This week of the plan: planned against done, day by day, in the runner's units.
+void PrintPlanWeek(const app::StatusReport& r, core::Date date) {
+  const core::UnitSystem u = r.load.units;
+  auto km = [u](double m) { return core::FormatDistance(core::Distance::Metres(m), u, 1); };
+  if (*r.days_to_race >= 0) {
+    std::cout << fmt::format("Race on {} ({} days)\n", core::FormatDate(*r.race_date), *r.days_to_race);
+  } else {
+    std::cout << fmt::format("Race was on {}\n", core::FormatDate(*r.race_date));
   }
-  const core::UnitSystem u = report->units;
-  std::cout << fmt::format("Stride status on {}\n\n", core::FormatDate(*to));
-  if (report->series.days.empty()) {
-    std::cout << "No activities yet: import some with 'stride import PATH'.\n";
-    return kExitOk;
+  if (!r.week) {
+    std::cout << "Today is outside the plan's weeks.\n\n";
+    return;
   }
-  const auto& today = report->series.days.back();
-  const auto& week = report->series.weeks.back();
-  std::cout << fmt::format("This week: {} run, load {:.0f}\n", core::FormatDistance(core::Distance::Metres(week.run_distance_m), u, 1),
-                           week.load);
-  std::cout << fmt::format("Fitness (CTL) {:.1f}   fatigue (ATL) {:.1f}   form (TSB) {:+.1f}   ACWR {}\n\n",
-                           today.chronic_training_load, today.acute_training_load, today.training_stress_balance, Fmt2(today.acwr));
+  const app::WeekProgress& w = *r.week;
+  std::cout << fmt::format("Plan week {} of {} ({}): done {} of {} planned so far, {} planned this week\n",
+                           w.week_number, w.weeks_in_plan, plan::PhaseName(w.phase), km(w.done_m),
+                           km(w.planned_to_date_m), km(w.planned_m));
+  for (const app::DayProgress& d : w.days) {
+    std::string planned;
+    for (const std::string& t : d.planned) planned += (planned.empty() ? "" : " + ") + t;
+    const std::string done = d.date > date ? "" : d.done_m > 0 ? "done " + km(d.done_m) : d.planned_m > 0 ? "missed" : "";
+    std::cout << fmt::format("  {} {} {:<34} {}\n", d.date == date ? ">" : " ", core::FormatDate(d.date), planned, done);
+  }
+  std::cout << "\n";
+}
+
+// What Stride changed in the plan and why: the last few versions.
+void PrintPlanChanges(const std::vector<store::PlanVersionSummary>& changes) {
+  constexpr size_t kShown = 5;
+  std::cout << "\nPlan changes (stride plan history for all)\n";
+  const size_t first = changes.size() > kShown ? changes.size() - kShown : 0;
+  for (size_t i = first; i < changes.size(); ++i) {
+    std::cout << fmt::format("  v{} {}  {}\n", changes[i].version, core::FormatDate(changes[i].created_on),
+                             changes[i].reason);
+  }
+}
+
+// The last 12 weeks as distance bars and CTL/ATL sparklines.
+void PrintWeeksChart(const app::LoadReport& r) {
+  const core::UnitSystem u = r.units;
   std::vector<double> distances, ctl, atl;
   std::vector<std::string> labels;
-  for (const auto& w : report->series.weeks) {
+  for (const auto& w : r.series.weeks) {
     distances.push_back(core::Distance::Metres(w.run_distance_m).In(u));
     labels.push_back(fmt::format("{:02}", w.start.day()));
     double c = core::kNaN, a = core::kNaN;
-    for (const auto& d : report->series.days) {
+    for (const auto& d : r.series.days) {
       if (d.date >= w.start && d.date <= w.start.AddDays(6)) {
         c = d.chronic_training_load;
         a = d.acute_training_load;
@@ -159,8 +178,39 @@ int RunStatus(const Globals& g) {
   double hi = 0;
   for (double v : ctl) hi = std::isnan(v) ? hi : std::max(hi, v);
   for (double v : atl) hi = std::isnan(v) ? hi : std::max(hi, v);
-  std::cout << "  CTL  " << Sparkline(ctl, 0, hi) << "\n  ATL  " << Sparkline(atl, 0, hi) << "\n\nFlags\n";
-  PrintFlags(report->flags);
+  std::cout << "  CTL  " << Sparkline(ctl, 0, hi) << "\n  ATL  " << Sparkline(atl, 0, hi) << "\n";
+}
+
+int RunStatus(const Globals& g) {
+  auto to = Today(g);
+  if (!to) return ReportError(to.error());
+  auto db = OpenDatabase(g);
+  if (!db) return ReportError(db.error());
+  auto report = app::ComputeStatus(*db, *to);
+  if (!report) return ReportError(report.error());
+  if (g.json) {
+    PrintJson(views::StatusJson(*report));
+    return kExitOk;
+  }
+  const app::LoadReport& load = report->load;
+  std::cout << fmt::format("Stride status on {}\n\n", core::FormatDate(*to));
+  if (report->has_plan) PrintPlanWeek(*report, *to);
+  else std::cout << "No plan yet: make one with 'stride plan new --race-date YYYY-MM-DD'.\n\n";
+  if (load.series.days.empty()) {
+    std::cout << "No activities yet: import some with 'stride import PATH'.\n";
+  } else {
+    const auto& today = load.series.days.back();
+    const auto& week = load.series.weeks.back();
+    std::cout << fmt::format("This week: {} run, load {:.0f}\n",
+                             core::FormatDistance(core::Distance::Metres(week.run_distance_m), load.units, 1), week.load);
+    std::cout << fmt::format("Fitness (CTL) {:.1f}   fatigue (ATL) {:.1f}   form (TSB) {:+.1f}   ACWR {}\n\n",
+                             today.chronic_training_load, today.acute_training_load, today.training_stress_balance,
+                             Fmt2(today.acwr));
+    PrintWeeksChart(load);
+    std::cout << "\nFlags\n";
+    PrintFlags(load.flags);
+  }
+  if (!report->plan_changes.empty()) PrintPlanChanges(report->plan_changes);
   return kExitOk;
 }
 
@@ -181,10 +231,10 @@ void AddLoadCommands(CLI::App& root, Globals& g, Runner& runner) {
   SetExamples(fitness, "  stride fitness\n  stride fitness --json\n");
   fitness->callback([&runner] { runner = [](const Globals& gl) { return RunFitness(gl); }; });
 
-  CLI::App* status = root.add_subcommand("status", "one screen: this week, fitness/fatigue/form, flags, 12-week chart");
+  CLI::App* status = root.add_subcommand("status", "one screen: this week against the plan, fitness/fatigue/form, flags, 12-week chart, plan changes");
   status->fallthrough();
   AddGlobalOptions(*status, g);
-  SetExamples(status, "  stride status\n");
+  SetExamples(status, "  stride status\n  stride status --date 2026-06-14 --json\n");
   status->callback([&runner] { runner = [](const Globals& gl) { return RunStatus(gl); }; });
 }
 

@@ -493,7 +493,29 @@ nlohmann::json TodaySession(const plan::Session& s, const app::TodayReport& r, b
   j["mobility"] = Items(primary ? rx.mobility : none);
   j["strength"] = Items(primary ? rx.strength : none);
   j["recovery"] = Items(primary ? rx.recovery : none);
+  j["rehab"] = Items(primary ? rx.rehab : none);
   j["notes"] = primary ? Notes(rx.notes, r.notes) : nlohmann::json::array();
+  return j;
+}
+
+// The injury guard of `stride today`: null when no injury is active.
+nlohmann::json TodayInjuryJson(const app::TodayInjuries& in) {
+  if (in.active.empty()) return nullptr;
+  const app::GuardedDay& g = in.guard;
+  nlohmann::json j{{"stop_running", g.stop_running}, {"see_clinician", g.see_clinician}, {"reasons", g.reasons}};
+  j["replaced"] = nlohmann::json::array();
+  for (const plan::Session& s : g.replaced) {
+    j["replaced"].push_back({{"kind", plan::SessionKindName(s.kind)}, {"title", s.title}});
+  }
+  j["injuries"] = nlohmann::json::array();
+  for (const app::InjuryRehab& r : in.active) {
+    nlohmann::json i = InjuryStatusJson({r.injury, r.state});
+    i["return_phase"] = r.state.return_phase;
+    i["no_heat_until"] = r.state.no_heat_until ? nlohmann::json(core::FormatDate(*r.state.no_heat_until))
+                                               : nlohmann::json(nullptr);
+    i["pinned_routines"] = r.pinned_routines;
+    j["injuries"].push_back(std::move(i));
+  }
   return j;
 }
 
@@ -559,7 +581,11 @@ nlohmann::json TodayJson(const app::TodayReport& r) {
   j["mobility"] = plan_views::Items(r.prescription.mobility);
   j["strength"] = plan_views::Items(r.prescription.strength);
   j["recovery"] = plan_views::Items(r.prescription.recovery);
+  j["rehab"] = plan_views::Items(r.prescription.rehab);
   j["notes"] = plan_views::Notes(r.prescription.notes, r.notes);
+  j["stop_running"] = r.injuries.guard.stop_running;
+  j["injury"] = plan_views::TodayInjuryJson(r.injuries);
+  j["pinned_routines"] = r.pinned_routines;
   return j;
 }
 

@@ -82,7 +82,11 @@ nlohmann::json CareItemJson(const care::Item& item);
 /// `stride today --json`: date, has_plan, days_to_race, phase, week, athlete, tomorrow (kind, title,
 /// distance_m), sessions (kind, title, description, distance_m, duration_s, warmup, main, cooldown: steps
 /// then care items; mobility, strength, recovery: items; notes), and the day's mobility, strength,
-/// recovery and notes (text, source) also at the top level.
+/// recovery and notes (text, source) also at the top level; `rehab` (items of the injuries' rehab routines
+/// and of pinned rehab routines) in the first session and at the top level; `stop_running`;
+/// `pinned_routines` (ids of the custom routines pinned to the weekday); and `injury`: null without an
+/// active injury, else stop_running, see_clinician, reasons (text), replaced (the planned sessions taken
+/// out: kind, title) and injuries (InjuryStatusJson plus return_phase, no_heat_until, pinned_routines).
 nlohmann::json TodayJson(const app::TodayReport& report);
 
 }  // namespace stride::views
