@@ -130,33 +130,9 @@ uint64_t RecordRaw(const RecordField& f, size_t i) {
   return invalid;
 }
 
-std::pair<uint8_t, uint8_t> FitSport(core::Sport sport) {
-  switch (sport) {
-    case core::Sport::kRunning:
-      return {kSportRunning, 0};
-    case core::Sport::kTrailRunning:
-      return {kSportRunning, kSubSportTrail};
-    case core::Sport::kTreadmill:
-      return {kSportRunning, kSubSportTreadmill};
-    case core::Sport::kWalking:
-      return {kSportWalking, 0};
-    case core::Sport::kHiking:
-      return {kSportHiking, 0};
-    case core::Sport::kCycling:
-      return {kSportCycling, 0};
-    case core::Sport::kSwimming:
-      return {kSportSwimming, 0};
-    case core::Sport::kStrength:
-      return {kSportTraining, kSubSportStrengthTraining};
-    case core::Sport::kOther:
-      break;
-  }
-  return {0, 0};  // generic
-}
-
 // Sports whose FIT cadence counts strides (one leg): the decoder doubles it back to steps/min.
 bool CountsStrides(core::Sport sport) {
-  const uint8_t fit = FitSport(sport).first;
+  const uint8_t fit = FitSportOf(sport).first;
   return fit == kSportRunning || fit == kSportWalking || fit == kSportHiking;
 }
 
@@ -254,7 +230,7 @@ std::vector<Field> LapFields(const Summary& s) {
 
 std::vector<Field> SessionFields(const Summary& s) {
   std::vector<Field> f = SummaryFields(s);
-  const auto [sport, sub_sport] = FitSport(s.sport);
+  const auto [sport, sub_sport] = FitSportOf(s.sport);
   f.push_back({kSessionEvent, 1, kBaseEnum, kEventSession});
   f.push_back({kSessionEventType, 1, kBaseEnum, kEventTypeStop});
   f.push_back({kSessionSport, 1, kBaseEnum, sport});

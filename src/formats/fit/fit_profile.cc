@@ -124,4 +124,19 @@ const char* SportName(uint8_t sport) { return Find(kSports, sport); }
 const char* SubSportName(uint8_t sub_sport) { return Find(kSubSports, sub_sport); }
 const char* ManufacturerName(uint16_t manufacturer) { return Find(kManufacturers, manufacturer); }
 
+std::pair<uint8_t, uint8_t> FitSportOf(core::Sport sport) {
+  switch (sport) {
+    case core::Sport::kRunning: return {kSportRunning, 0};
+    case core::Sport::kTrailRunning: return {kSportRunning, kSubSportTrail};
+    case core::Sport::kTreadmill: return {kSportRunning, kSubSportTreadmill};
+    case core::Sport::kWalking: return {kSportWalking, 0};
+    case core::Sport::kHiking: return {kSportHiking, 0};
+    case core::Sport::kCycling: return {kSportCycling, 0};
+    case core::Sport::kSwimming: return {kSportSwimming, 0};
+    case core::Sport::kStrength: return {kSportTraining, kSubSportStrengthTraining};
+    case core::Sport::kOther: break;
+  }
+  return {0, 0};  // generic
+}
+
 }  // namespace stride::fit

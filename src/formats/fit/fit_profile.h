@@ -8,6 +8,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <utility>
+
+#include "core/activity.h"
 
 namespace stride::fit {
 
@@ -124,6 +127,9 @@ inline constexpr uint8_t kSubSportTreadmill = 1;
 inline constexpr uint8_t kSubSportTrail = 3;
 inline constexpr uint8_t kSubSportStrengthTraining = 20;
 inline constexpr uint8_t kSubSportIndoorRunning = 45;
+
+/// The FIT `sport` and `sub_sport` an encoder writes for a Stride sport ({0, 0}: generic).
+std::pair<uint8_t, uint8_t> FitSportOf(core::Sport sport);
 
 // Semicircles to degrees: degrees = semicircles * 180 / 2^31, written as a scale.
 inline constexpr double kSemicirclesPerDegree = 2147483648.0 / 180.0;

@@ -155,21 +155,6 @@ void Flatten(const std::vector<WorkoutStep>& steps, std::vector<StepRecord>* out
   }
 }
 
-std::pair<uint8_t, uint8_t> FitSport(core::Sport sport) {
-  switch (sport) {
-    case core::Sport::kRunning: return {kSportRunning, 0};
-    case core::Sport::kTrailRunning: return {kSportRunning, kSubSportTrail};
-    case core::Sport::kTreadmill: return {kSportRunning, kSubSportTreadmill};
-    case core::Sport::kWalking: return {kSportWalking, 0};
-    case core::Sport::kHiking: return {kSportHiking, 0};
-    case core::Sport::kCycling: return {kSportCycling, 0};
-    case core::Sport::kSwimming: return {kSportSwimming, 0};
-    case core::Sport::kStrength: return {kSportTraining, kSubSportStrengthTraining};
-    case core::Sport::kOther: break;
-  }
-  return {0, 0};  // generic
-}
-
 uint32_t FitSeconds(core::Timestamp t) {
   const int64_t unix_s = std::chrono::floor<std::chrono::seconds>(t).time_since_epoch().count();
   const int64_t fit_s = unix_s - kFitEpochUnixS;
@@ -189,7 +174,7 @@ void WriteFileId(const Workout& workout, ByteWriter& w) {
 }
 
 void WriteWorkout(const Workout& workout, size_t num_steps, ByteWriter& w) {
-  const auto [sport, sub_sport] = FitSport(workout.sport);
+  const auto [sport, sub_sport] = FitSportOf(workout.sport);
   const bool with_description = !workout.description.empty();
   std::vector<FieldDef> fields = {{kWorkoutSport, 1, kBaseEnum},
                                   {kWorkoutSubSport, 1, kBaseEnum},
