@@ -181,7 +181,7 @@ int Restriction(const care::RehabState& s) {
 
 }  // namespace
 
-Result<InjuryStatus> AddInjury(store::Database& db, care::Injury injury) {
+Result<InjuryAdded> AddInjury(store::Database& db, care::Injury injury) {
   if (auto s = care::ValidateInjury(injury); !s) return Fail(s.error());
   auto tx = store::Transaction::Begin(db);
   if (!tx) return Fail(tx.error());
@@ -191,10 +191,11 @@ Result<InjuryStatus> AddInjury(store::Database& db, care::Injury injury) {
   if (!id) return Fail(id.error());
   injury.id = *id;
   const std::string cause = fmt::format("injury {} added", InjuryLabel(injury));
-  if (auto r = ReplanIfOutlookChanged(db, *before, injury.onset_date, cause); !r) return Fail(r.error());
+  auto reaction = ReplanIfOutlookChanged(db, *before, injury.onset_date, cause);
+  if (!reaction) return Fail(reaction.error());
   if (auto s = tx->Commit(); !s) return Fail(s.error());
   care::RehabState state = care::ComputeRehab(injury, {}, injury.onset_date);
-  return InjuryStatus{std::move(injury), std::move(state)};
+  return InjuryAdded{InjuryStatus{std::move(injury), std::move(state)}, std::move(*reaction)};
 }
 
 Result<PainLogged> LogPain(store::Database& db, const LogPainRequest& request) {
@@ -218,10 +219,11 @@ Result<PainLogged> LogPain(store::Database& db, const LogPainRequest& request) {
   if (!logs) return Fail(logs.error());
   const std::string cause = fmt::format("pain log of {} for injury {}", core::FormatDate(request.log.date),
                                         InjuryLabel(*injury));
-  if (auto r = ReplanIfOutlookChanged(db, *before, request.log.date, cause); !r) return Fail(r.error());
+  auto reaction = ReplanIfOutlookChanged(db, *before, request.log.date, cause);
+  if (!reaction) return Fail(reaction.error());
   if (auto s = tx->Commit(); !s) return Fail(s.error());
   care::RehabState state = care::ComputeRehab(*injury, *logs, request.log.date);
-  return PainLogged{InjuryStatus{std::move(*injury), std::move(state)}, *replaced};
+  return PainLogged{InjuryStatus{std::move(*injury), std::move(state)}, *replaced, std::move(*reaction)};
 }
 
 Result<std::vector<InjuryStatus>> ListInjuries(store::Database& db, core::Date today) {
@@ -243,7 +245,7 @@ Result<InjuryRehab> ShowInjury(store::Database& db, int64_t id, core::Date today
   return BuildInjuryRehab(db, std::move(*injury), today);
 }
 
-Result<care::Injury> ResolveInjury(store::Database& db, int64_t id, core::Date date) {
+Result<InjuryUpdated> ResolveInjury(store::Database& db, int64_t id, core::Date date) {
   auto tx = store::Transaction::Begin(db);
   if (!tx) return Fail(tx.error());
   auto injury = LoadInjuryValue(db, id);
@@ -255,13 +257,14 @@ Result<care::Injury> ResolveInjury(store::Database& db, int64_t id, core::Date d
   if (!before) return Fail(before.error());
   if (auto s = store::SetInjuryResolved(db, id, date); !s) return Fail(s.error());
   const std::string cause = fmt::format("injury {} resolved on {}", InjuryLabel(*injury), core::FormatDate(date));
-  if (auto r = ReplanIfOutlookChanged(db, *before, date, cause); !r) return Fail(r.error());
+  auto reaction = ReplanIfOutlookChanged(db, *before, date, cause);
+  if (!reaction) return Fail(reaction.error());
   if (auto s = tx->Commit(); !s) return Fail(s.error());
   injury->resolved_on = date;
-  return injury;
+  return InjuryUpdated{std::move(*injury), std::move(*reaction)};
 }
 
-Result<care::Injury> ClearRedFlags(store::Database& db, int64_t id, core::Date date) {
+Result<InjuryUpdated> ClearRedFlags(store::Database& db, int64_t id, core::Date date) {
   auto tx = store::Transaction::Begin(db);
   if (!tx) return Fail(tx.error());
   auto injury = LoadInjuryValue(db, id);
@@ -271,10 +274,11 @@ Result<care::Injury> ClearRedFlags(store::Database& db, int64_t id, core::Date d
   if (auto s = store::SetRedFlagsCleared(db, id, date); !s) return Fail(s.error());
   const std::string cause =
       fmt::format("red flags of injury {} cleared on {}", InjuryLabel(*injury), core::FormatDate(date));
-  if (auto r = ReplanIfOutlookChanged(db, *before, date, cause); !r) return Fail(r.error());
+  auto reaction = ReplanIfOutlookChanged(db, *before, date, cause);
+  if (!reaction) return Fail(reaction.error());
   if (auto s = tx->Commit(); !s) return Fail(s.error());
   injury->red_flags_cleared_on = date;
-  return injury;
+  return InjuryUpdated{std::move(*injury), std::move(*reaction)};
 }
 
 Status AttachRoutineToInjury(store::Database& db, std::string_view routine_name, int64_t injury_id, bool replace) {

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/plan_injury.h"
 #include "care/injury.h"
 #include "care/rehab.h"
 #include "care/rehab_routine.h"
@@ -30,9 +31,21 @@ struct InjuryStatus {
   care::RehabState state;
 };
 
+/// A new injury with its stage on the onset day, and what recording it did to the saved plan.
+struct InjuryAdded {
+  InjuryStatus status;
+  PlanReaction plan;
+};
+
+/// An injury after `resolve` or `clear-flags`, and what that did to the saved plan.
+struct InjuryUpdated {
+  care::Injury injury;
+  PlanReaction plan;
+};
+
 /// Validates and stores a new injury (its id is ignored and assigned). Returns it with its stage on the
 /// onset day. Fails with kInvalidArgument for a pain outside 0-10 (where = the option), kIoError.
-Result<InjuryStatus> AddInjury(store::Database& db, care::Injury injury);
+Result<InjuryAdded> AddInjury(store::Database& db, care::Injury injury);
 
 struct LogPainRequest {
   std::optional<int64_t> injury_id;  // default: the only injury active on log.date
@@ -42,6 +55,7 @@ struct LogPainRequest {
 struct PainLogged {
   InjuryStatus status;  // the stage on the log's date, after this log
   bool replaced = false;  // an earlier log for the same injury and date was replaced
+  PlanReaction plan;      // what the log did to the saved plan
 };
 
 /// Stores one day's pain log, replacing an earlier one for the same injury and date. Fails with
@@ -67,10 +81,10 @@ struct InjuryRehab {
 Result<InjuryRehab> ShowInjury(store::Database& db, int64_t id, core::Date today);
 
 /// Marks the injury resolved on `date`. kNotFound when there is none; kInvalidArgument before onset.
-Result<care::Injury> ResolveInjury(store::Database& db, int64_t id, core::Date date);
+Result<InjuryUpdated> ResolveInjury(store::Database& db, int64_t id, core::Date date);
 
 /// Records that a clinician cleared the red flags on `date` (red_flags_cleared_on). kNotFound as above.
-Result<care::Injury> ClearRedFlags(store::Database& db, int64_t id, core::Date date);
+Result<InjuryUpdated> ClearRedFlags(store::Database& db, int64_t id, core::Date date);
 
 /// Pins the stored custom routine `routine_name` (added with `stride routine add`) to an injury: it joins
 /// the stage's routine, or replaces it when `replace`. Fails with kNotFound when the injury or the

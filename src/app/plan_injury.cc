@@ -61,6 +61,7 @@ std::optional<plan::ReturnSchedule> ToReturnSchedule(const care::Injury& injury,
   if (outlook.stage == care::RehabStage::kNone) return std::nullopt;
   plan::ReturnSchedule s;
   s.injury = InjuryLabel(injury);
+  s.onset = injury.onset_date;
   if (outlook.needs_clinician || !outlook.running_resumes || !outlook.full_training_resumes) {
     s.needs_clinician = true;
     return s;
@@ -101,14 +102,18 @@ Result<InjuryPlan> GeneratePlanAroundInjuries(store::Database& db, const plan::P
     return out;
   }
   plan::PlanRequest before_injury = request;
+  plan::ReturnSchedule schedule = *outlook->schedule;
   for (const care::Injury& injury : out.active) {
-    if (InjuryLabel(injury) != outlook->schedule->injury) continue;
+    if (InjuryLabel(injury) != schedule.injury) continue;
     auto weekly = PreInjuryWeeklyM(db, injury, request.current_weekly_m);
     if (!weekly) return Fail(weekly.error());
     before_injury.current_weekly_m = *weekly;
+    auto runs = RunningByDate(db, injury.onset_date.AddDays(-plan::kSpikeWindowDays), injury.onset_date.AddDays(-1));
+    if (!runs) return Fail(runs.error());
+    schedule.running_before = std::move(*runs);
     break;
   }
-  auto replanned = plan::ReplanAroundInjury(before_injury, *outlook->schedule);
+  auto replanned = plan::ReplanAroundInjury(before_injury, schedule);
   if (!replanned) return Fail(replanned.error());
   out.plan = std::move(*replanned);
   out.reason = plan::DescribeReturn(*outlook->schedule);
@@ -125,25 +130,36 @@ void AddInjuryFacts(const std::vector<care::Injury>& active, care::DayContext& c
   }
 }
 
-Result<bool> ReplanIfOutlookChanged(store::Database& db, const std::optional<plan::ReturnSchedule>& before, Date date,
-                                    const std::string& cause) {
+const char* PlanOutcomeName(PlanReaction::Outcome outcome) {
+  switch (outcome) {
+    case PlanReaction::Outcome::kUnchanged: return "unchanged";
+    case PlanReaction::Outcome::kReplanned: return "replanned";
+    case PlanReaction::Outcome::kNotRemade: return "not_remade";
+  }
+  return "unchanged";
+}
+
+Result<PlanReaction> ReplanIfOutlookChanged(store::Database& db, const std::optional<plan::ReturnSchedule>& before,
+                                            Date date, const std::string& cause) {
   auto latest = store::LoadLatestPlanVersion(db);
   if (!latest) return Fail(latest.error());
-  if (!*latest) return false;
+  if (!*latest) return PlanReaction{};
   const Date from = std::max(date, (*latest)->plan.start);
-  if ((*latest)->plan.race_date <= from) return false;
+  if ((*latest)->plan.race_date <= from) return PlanReaction{};
   auto now = LoadInjuryOutlook(db, date);
   if (!now) return Fail(now.error());
-  if (now->schedule == before) return false;
+  if (now->schedule == before) return PlanReaction{};
   AdaptPlanOptions options;
   options.cause = cause;
   options.in_caller_transaction = true;
   auto adapted = AdaptPlan(db, options, from);
-  if (adapted) return true;
+  if (adapted) return PlanReaction{PlanReaction::Outcome::kReplanned, adapted->version.version, adapted->version.reason};
   // A plan that cannot be re-made from the profile (say, no volume to plan from) is left as it was, before
-  // anything was written: `stride plan adapt` then says why. Storage failures fail the command.
+  // anything was written, and the runner is told why. Storage failures fail the command.
   const core::ErrorCode code = adapted.error().code;
-  if (code == core::ErrorCode::kInvalidArgument || code == core::ErrorCode::kNotFound) return false;
+  if (code == core::ErrorCode::kInvalidArgument || code == core::ErrorCode::kNotFound) {
+    return PlanReaction{PlanReaction::Outcome::kNotRemade, 0, adapted.error().message};
+  }
   return Fail(adapted.error());
 }
 

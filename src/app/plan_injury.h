@@ -60,13 +60,29 @@ Result<InjuryPlan> GeneratePlanAroundInjuries(store::Database& db, const plan::P
 /// in the first 72 h) and bone stress.
 void AddInjuryFacts(const std::vector<care::Injury>& active, care::DayContext& ctx);
 
+/// What an injury command did to the saved plan, for the runner to be told.
+struct PlanReaction {
+  enum class Outcome {
+    kUnchanged,  // no plan, its race is past, or the injury did not change the outlook
+    kReplanned,  // a new version was saved
+    kNotRemade,  // the outlook changed but the plan could not be re-made: `why` says why
+  };
+  Outcome outcome = Outcome::kUnchanged;
+  int version = 0;   // the new version (kReplanned)
+  std::string why;   // the new version's reason (kReplanned) or AdaptPlan's refusal (kNotRemade)
+};
+
+/// "unchanged", "replanned", "not_remade" (written to JSON: do not rename).
+const char* PlanOutcomeName(PlanReaction::Outcome outcome);
+
 /// For injury commands, inside the caller's transaction: when a plan exists whose race is after `date` and
 /// the schedule on `date` is no longer `before`, saves a re-planned version (app::AdaptPlan from `date`,
-/// or from the plan start when that is later) whose reason starts with `cause`. Returns whether it did:
-/// false too when AdaptPlan refuses with kInvalidArgument or kNotFound (nothing is written then, and the
-/// injury command still succeeds). Fails with AdaptPlan's other errors (kIoError, kCorruptData).
-Result<bool> ReplanIfOutlookChanged(store::Database& db, const std::optional<plan::ReturnSchedule>& before,
-                                    core::Date date, const std::string& cause);
+/// or from the plan start when that is later) whose reason starts with `cause`. When AdaptPlan refuses
+/// with kInvalidArgument or kNotFound (say, no volume to plan from) nothing is written, the injury command
+/// still succeeds, and the outcome is kNotRemade with the refusal. Fails with AdaptPlan's other errors
+/// (kIoError, kCorruptData).
+Result<PlanReaction> ReplanIfOutlookChanged(store::Database& db, const std::optional<plan::ReturnSchedule>& before,
+                                            core::Date date, const std::string& cause);
 
 }  // namespace stride::app
 

@@ -21,7 +21,7 @@ constexpr double kBriskWalkMps = 1.6;
 constexpr double kEasyJogMps = 2.5;
 constexpr double kMileM = 1609.344;
 constexpr int kLastPhase = 6;
-// The projection gives up after this many simulated days (a bug guard; the real path is ~40 days).
+// The projection gives up after this many simulated days (a bug guard; the real path is under 30 days).
 constexpr int kMaxProjectionDays = 400;
 
 WalkRunPhase MakePhase(int phase, int walk_min, int run_min, double miles, int rpe) {
@@ -97,12 +97,6 @@ std::vector<Criterion> ReturnCriteria(const Injury& injury, const RehabState& s,
                    "next morning at most {}/10 ({} so far)",
                    kSessionsPerPhase, s.return_phase, limit, kBaselinePainNextMorning, s.sessions_in_phase),
        s.sessions_in_phase >= kSessionsPerPhase, "trials-2023-rtr"}};
-  if (s.return_phase == kLastPhase) {
-    const int64_t in_phase = s.phase_since.DaysUntil(d.date);
-    out.push_back({fmt::format("{} good days in the last phase (continuous running; {} so far)", kFinalPhaseDays,
-                               in_phase),
-                   in_phase >= kFinalPhaseDays, "stride"});
-  }
   out.push_back(NoRedFlags(d));
   return out;
 }
@@ -205,7 +199,7 @@ void Replay::Advance(const PainLog& log, bool flags_active) {
       break;
     case RehabStage::kReturn:
       if (state_.return_phase == kLastPhase) {
-        MoveTo(RehabStage::kDone, 0, log.date, "two good weeks of continuous running by " + on + ": back to the plan");
+        MoveTo(RehabStage::kDone, 0, log.date, "the last walk-run phase done on " + on + ": back to the plan, where the spike rule grows the runs");
       } else {
         MoveTo(RehabStage::kReturn, state_.return_phase + 1, log.date,
                fmt::format("phase {} done on {}: walk-run phase {}", state_.return_phase, on, state_.return_phase + 1));
@@ -367,7 +361,10 @@ RehabOutlook ProjectRehab(const Injury& injury, const std::vector<PainLog>& logs
     if ((stage == RehabStage::kReturn || stage == RehabStage::kDone) && !out.running_resumes) {
       out.running_resumes = stage == RehabStage::kReturn ? replay.state().stage_since : date;
     }
-    if (stage == RehabStage::kDone && !out.full_training_resumes) out.full_training_resumes = replay.state().stage_since;
+    // Done on the day of the last walk-run session: full training starts the day after it.
+    if (stage == RehabStage::kDone && !out.full_training_resumes) {
+      out.full_training_resumes = replay.state().stage_since.AddDays(1);
+    }
   };
   note_dates(today);
   Date day = (!mine.empty() && mine.back().date == today) ? today.AddDays(1) : today;

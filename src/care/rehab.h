@@ -37,8 +37,9 @@ inline constexpr int kEntryWalkDays = 2;
 /// Each walk-run phase at least twice before progressing, with >= 1 rest day between runs [trials-2023-rtr].
 inline constexpr int kSessionsPerPhase = 2;
 inline constexpr int kDaysBetweenRuns = 2;
-/// Done after two good weeks in the last (continuous) phase: a Stride convention [U].
-inline constexpr int kFinalPhaseDays = 14;
+/// The return ends when the last (continuous) phase has had its kSessionsPerPhase good sessions, like
+/// every phase [trials-2023-rtr]; from then on the plan's spike rule governs every run (SCIENCE.md E7:
+/// "after RTR the C3 spike rule applies" [nielsen-2025-spike]).
 
 /// One phase of the walk-run return [trials-2023-rtr] (Table 1): walk/run minutes repeated to a distance,
 /// or continuous running. `repeats` is Stride's estimate of how many walk-run cycles cover the distance
@@ -116,8 +117,9 @@ struct ProjectedSession {
 };
 
 /// What the plan needs: when running can resume at the earliest (the return stage starts) and when full
-/// training can (done), if every day from now on goes well. Dates are nullopt while red flags are
-/// active (a clinician must clear them first) or when the injury is not active.
+/// training can (the day after the last walk-run session, which makes the stage done), if every day from
+/// now on goes well. Dates are nullopt while red flags are active (a clinician must clear them first) or
+/// when the injury is not active.
 struct RehabOutlook {
   RehabStage stage = RehabStage::kNone;
   bool needs_clinician = false;
@@ -128,8 +130,7 @@ struct RehabOutlook {
 
 /// Projects the stages forward from `today` by replaying the real logs, then assuming a good day every
 /// day after (pain 0, 30 min walk, hop test passed). The minimum durations are thus those of the
-/// constants above: protect >= kMinProtectDays, rehab >= 1 day, each phase 2 sessions a rest day apart,
-/// the last phase kFinalPhaseDays.
+/// constants above: protect >= kMinProtectDays, rehab >= 1 day, each phase 2 sessions a rest day apart.
 RehabOutlook ProjectRehab(const Injury& injury, const std::vector<PainLog>& logs, core::Date today);
 
 }  // namespace stride::care

@@ -176,6 +176,22 @@ void PrintRehab(const app::InjuryRehab& r) {
   }
 }
 
+// What the command did to the saved plan, in a line; nothing when it left the plan alone.
+void PrintPlanReaction(const app::PlanReaction& r) {
+  switch (r.outcome) {
+    case app::PlanReaction::Outcome::kUnchanged:
+      return;
+    case app::PlanReaction::Outcome::kReplanned:
+      std::cout << fmt::format("Plan re-made: version {} (stride plan show): {}\n", r.version, r.why);
+      return;
+    case app::PlanReaction::Outcome::kNotRemade:
+      std::cout << fmt::format("Plan not re-made: {}. The plan still holds runs you should not do now: fix that, "
+                               "then run stride plan adapt\n",
+                               r.why);
+      return;
+  }
+}
+
 int RunAdd(const AddOptions& o, const Globals& g) {
   auto today = Today(g);
   if (!today) return ReportError(today.error());
@@ -186,11 +202,14 @@ int RunAdd(const AddOptions& o, const Globals& g) {
   auto added = app::AddInjury(*db, std::move(*injury));
   if (!added) return ReportError(added.error());
   if (g.json) {
-    PrintJson(views::InjuryStatusJson(*added));
+    nlohmann::json j = views::InjuryStatusJson(added->status);
+    j["plan"] = views::PlanReactionJson(added->plan);
+    PrintJson(j);
     return kExitOk;
   }
-  std::cout << "Recorded injury " << Describe(added->injury) << "\n";
-  PrintStatus(*added);
+  std::cout << "Recorded injury " << Describe(added->status.injury) << "\n";
+  PrintStatus(added->status);
+  PrintPlanReaction(added->plan);
   std::cout << "Log each day with: stride injury log --pain-during N --pain-after N --pain-next-morning N\n";
   return kExitOk;
 }
@@ -211,12 +230,14 @@ int RunLog(const LogOptions& o, const Globals& g) {
   if (g.json) {
     nlohmann::json j = views::InjuryStatusJson(logged->status);
     j["replaced"] = logged->replaced;
+    j["plan"] = views::PlanReactionJson(logged->plan);
     PrintJson(j);
     return kExitOk;
   }
   std::cout << fmt::format("Logged {} for injury {}{}\n", core::FormatDate(request->log.date),
                            Describe(logged->status.injury), logged->replaced ? " (replaced that day's earlier log)" : "");
   PrintStatus(logged->status);
+  PrintPlanReaction(logged->plan);
   return kExitOk;
 }
 
@@ -267,11 +288,17 @@ int RunShow(const IdOptions& o, const Globals& g) {
 
 int RunResolve(const IdOptions& o, const Globals& g, bool clear_flags) {
   return WithInjury(o, g, [&](store::Database& db, int64_t id, core::Date today) {
-    auto injury = clear_flags ? app::ClearRedFlags(db, id, today) : app::ResolveInjury(db, id, today);
-    if (!injury) return ReportError(injury.error());
-    if (g.json) PrintJson(views::InjuryJson(*injury));
-    else if (clear_flags) std::cout << "Red flags of injury #" << id << " cleared by a clinician on " << core::FormatDate(today) << "\n";
+    auto updated = clear_flags ? app::ClearRedFlags(db, id, today) : app::ResolveInjury(db, id, today);
+    if (!updated) return ReportError(updated.error());
+    if (g.json) {
+      nlohmann::json j = views::InjuryJson(updated->injury);
+      j["plan"] = views::PlanReactionJson(updated->plan);
+      PrintJson(j);
+      return kExitOk;
+    }
+    if (clear_flags) std::cout << "Red flags of injury #" << id << " cleared by a clinician on " << core::FormatDate(today) << "\n";
     else std::cout << "Injury #" << id << " resolved on " << core::FormatDate(today) << "\n";
+    PrintPlanReaction(updated->plan);
     return kExitOk;
   });
 }

@@ -137,6 +137,7 @@ Result<Plan> GeneratePlan(const PlanRequest& request) {
   in.goal_time_s = request.goal_time_s;
   in.current_weekly_m = request.current_weekly_m;
   in.longest_recent_run_m = request.longest_recent_run_m;
+  in.recent_runs = request.recent_runs;
   in.training_days = request.athlete.training_days;
   std::sort(in.training_days.begin(), in.training_days.end());
   in.training_days.erase(std::unique(in.training_days.begin(), in.training_days.end()), in.training_days.end());

@@ -6,6 +6,7 @@
 #define STRIDE_PLAN_GENERATOR_H_
 
 #include <optional>
+#include <vector>
 
 #include "core/athlete.h"
 #include "core/date.h"
@@ -25,6 +26,14 @@ struct PlanAdjustments {
   double reduced_volume_factor = 1.0;          // 0 < factor <= 1; the long run is scaled alike
 };
 
+/// A run on a day, for the spike rule's window.
+struct DatedRun {
+  core::Date date;
+  double distance_m = 0;
+
+  bool operator==(const DatedRun&) const = default;
+};
+
 struct PlanRequest {
   /// Uses `training_days` (required) and `long_run_day` (default: Sunday, else Saturday, else the last
   /// training day); `races` gives the current fitness when `vdot` is not set.
@@ -35,6 +44,10 @@ struct PlanRequest {
   std::optional<double> goal_time_s;  // nullopt: to finish
   double current_weekly_m = 0;        // running in a typical recent week
   double longest_recent_run_m = 0;    // the longest run of the last 30 days
+  /// The dated runs behind longest_recent_run_m, when known (the build after an injury): the spike rule
+  /// counts each until kSpikeWindowDays after its day. Empty: longest_recent_run_m counts as run the day
+  /// before `start`. Not stored with a plan version (store/plan_codec.h).
+  std::vector<DatedRun> recent_runs;
   std::optional<double> vdot;         // current fitness; else from athlete.races, else from the goal
   PlanAdjustments adjustments;        // none for a new plan
 };

@@ -158,14 +158,29 @@ std::vector<PlanWeek> AssembleWeeks(const PlanRequest& r, const ReturnSchedule& 
   return weeks;
 }
 
-double LongestWalkRunM(const ReturnSchedule& s) {
+// The runs that still count under the spike rule on the day full training resumes: the walk-run sessions
+// and the runs before the injury of the kSpikeWindowDays before it [nielsen-2025-spike].
+std::vector<DatedRun> CountingRuns(const ReturnSchedule& s) {
   const Date from = s.full_training_resumes.AddDays(-kSpikeWindowDays);
-  double longest = 0;
-  for (const WalkRunSession& w : s.sessions) {
-    if (w.date >= from && w.date < s.full_training_resumes) longest = std::max(longest, w.distance_m);
+  const auto in_window = [&](Date d) { return d >= from && d < s.full_training_resumes; };
+  std::vector<DatedRun> runs;
+  for (const auto& [date, metres] : s.running_before) {
+    if (in_window(date) && date < s.onset && metres > 0) runs.push_back({date, metres});
   }
-  return longest > 0 ? longest : kMinRunM;
+  for (const WalkRunSession& w : s.sessions) {
+    if (in_window(w.date) && w.distance_m > 0) runs.push_back({w.date, w.distance_m});
+  }
+  return runs;
 }
+
+// Whether the longest counting run is one from before the injury (for the warning).
+bool LongestIsBeforeInjury(const ReturnSchedule& s) {
+  const std::vector<DatedRun> runs = CountingRuns(s);
+  const auto longest = std::max_element(runs.begin(), runs.end(),
+                                        [](const DatedRun& a, const DatedRun& b) { return a.distance_m < b.distance_m; });
+  return longest != runs.end() && longest->date < s.onset;
+}
+
 
 std::vector<std::string> ClinicianWarnings(const ReturnSchedule& s) {
   return {fmt::format("injury {}: a red flag is active: stop running and see a clinician (doctor or "
@@ -178,9 +193,10 @@ std::vector<std::string> ClinicianWarnings(const ReturnSchedule& s) {
 std::string ReturnWarning(const PlanRequest& r, const ReturnSchedule& s, const PlanRequest& build) {
   return fmt::format(
       "{}; the build restarts at {:.0f} % of the weekly volume before the injury ({:.1f} of {:.1f} km), and runs "
-      "grow at most 10 % above the longest run of the return ({:.1f} km)",
-      DescribeReturn(s), kReturnVolumeFactor * 100, build.current_weekly_m / 1000, r.current_weekly_m / 1000,
-      build.longest_recent_run_m / 1000);
+      "grow at most 10 % above the longest run of the 30 days before ({:.1f} km{})",
+      DescribeReturn(s), kReturnVolumeFactor * 100,
+      build.current_weekly_m / 1000, r.current_weekly_m / 1000, build.longest_recent_run_m / 1000,
+      LongestIsBeforeInjury(s) ? ", run before the injury" : ", the return's");
 }
 
 // The earliest safe race date when the return ends on or after race day: the first race-day weekday after
@@ -217,7 +233,11 @@ PlanRequest BuildRequestAfterReturn(const PlanRequest& request, const ReturnSche
   PlanRequest build = request;
   build.start = schedule.full_training_resumes;
   build.current_weekly_m = std::max(kMinRequestM, RoundDownDistance(kReturnVolumeFactor * request.current_weekly_m));
-  build.longest_recent_run_m = std::max(kMinRequestM, LongestWalkRunM(schedule));
+  build.recent_runs = CountingRuns(schedule);
+  double longest_m = 0;
+  for (const DatedRun& run : build.recent_runs) longest_m = std::max(longest_m, run.distance_m);
+  build.longest_recent_run_m = std::max(kMinRequestM, longest_m > 0 ? longest_m : kMinRunM);
+  if (longest_m < build.longest_recent_run_m) build.recent_runs.clear();  // none: the floor, as before the start
   return build;
 }
 

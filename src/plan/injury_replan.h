@@ -6,6 +6,7 @@
 #ifndef STRIDE_PLAN_INJURY_REPLAN_H_
 #define STRIDE_PLAN_INJURY_REPLAN_H_
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -13,12 +14,14 @@
 #include "core/result.h"
 #include "plan/generator.h"
 #include "plan/plan.h"
+#include "plan/rules.h"
 
 namespace stride::plan {
 
 /// The build after an injury starts at half the weekly volume of before the injury. SCIENCE.md gives no
 /// number for the restart (E7 [arc-running] only says +~10 % a week from the end of the return): a Stride
-/// convention [U]. The spike rule (C3 [nielsen-2025-spike]) applies from the walk-run runs, as E7 says.
+/// convention [U]. The spike rule (C3 [nielsen-2025-spike]) applies from the walk-run runs, as E7 says, and
+/// to the runs before the injury for as long as they are within its window.
 inline constexpr double kReturnVolumeFactor = 0.5;
 /// Pain-free cross-training on a training day without running: 30 min, a Stride convention [U]
 /// (docs/rehab.md: relative rest, pain-free cross-training such as easy cycling).
@@ -45,6 +48,10 @@ struct WalkRunSession {
 struct ReturnSchedule {
   std::string injury;  // what it is, for warnings and reasons: "it-band (right)"
   bool needs_clinician = false;
+  core::Date onset;    // the injury's first day
+  /// Running recorded in the kSpikeWindowDays before `onset`, metres by day. Under the spike rule a run
+  /// still counts for 30 days [nielsen-2025-spike], so after a short break these bound the first runs too.
+  std::map<core::Date, double> running_before;
   core::Date running_resumes;
   core::Date full_training_resumes;     // REQUIRES: >= running_resumes
   std::vector<WalkRunSession> sessions;  // in date order; those outside the return window are ignored
@@ -52,10 +59,11 @@ struct ReturnSchedule {
   bool operator==(const ReturnSchedule&) const = default;
 };
 
-/// The request for the build after the return: it starts on `full_training_resumes`, at
-/// kReturnVolumeFactor of `request.current_weekly_m`, and its longest recent run is the longest walk-run
-/// session of the kSpikeWindowDays before that date (kMinRunM when there is none), so that the spike rule
-/// grows the runs from the return's runs. Everything else is kept.
+/// The request for the build after the return: it starts on `full_training_resumes`, at kReturnVolumeFactor
+/// of `request.current_weekly_m`; its `recent_runs` are the walk-run sessions and the runs of `running_before`
+/// in the kSpikeWindowDays before that date, each counting for 30 days from its own day, and its longest
+/// recent run is the longest of them (kMinRunM when there is none), so that the spike rule grows the runs
+/// from the runs that still count. Everything else is kept.
 PlanRequest BuildRequestAfterReturn(const PlanRequest& request, const ReturnSchedule& schedule);
 
 /// "injury it-band (right): rehab until 2026-05-18, walk-run return until 2026-06-08, build re-planned from

@@ -93,7 +93,15 @@ class Builder {
         std::min(DesiredPeakWeeklyM(in.race_distance_m, goal_vdot, 0), peak_long_m_ + (run_days - 1) * easy_cap_m_);
     peak_week_m_ = std::max(peak_week_m_, in.current_weekly_m);
     marathon_goal_ = in.goal_time_s && in.race_distance_m >= kMarathonLikeDistanceM;
-    log_.Add(in.start.AddDays(-1), in.longest_recent_run_m);
+    if (in.recent_runs.empty()) {
+      log_.Add(in.start.AddDays(-1), in.longest_recent_run_m);
+    } else {
+      std::vector<DatedRun> runs = in.recent_runs;
+      std::sort(runs.begin(), runs.end(), [](const DatedRun& a, const DatedRun& b) { return a.date < b.date; });
+      for (const DatedRun& run : runs) {
+        if (run.date < in.start) log_.Add(run.date, run.distance_m);
+      }
+    }
     highest_week_m_ = in.current_weekly_m;
     last_long_m_ = in.longest_recent_run_m;
   }

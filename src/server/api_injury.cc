@@ -43,7 +43,9 @@ void HandleAddInjury(const ApiContext& ctx, const httplib::Request& req, const P
   if (!db) return SendError(res, db.error());
   auto added = app::AddInjury(*db, std::move(*injury));
   if (!added) return SendError(res, added.error());
-  SendJson(res, views::InjuryStatusJson(*added), 201);
+  nlohmann::json out = views::InjuryStatusJson(added->status);
+  out["plan"] = views::PlanReactionJson(added->plan);
+  SendJson(res, out, 201);
 }
 
 // The injury with its stage after the log, plus `replaced` (an earlier log of that day was replaced).
@@ -58,6 +60,7 @@ void HandleLogPain(const ApiContext& ctx, const httplib::Request& req, const Pat
   if (!logged) return SendError(res, logged.error());
   nlohmann::json out = views::InjuryStatusJson(logged->status);
   out["replaced"] = logged->replaced;
+  out["plan"] = views::PlanReactionJson(logged->plan);
   SendJson(res, out);
 }
 

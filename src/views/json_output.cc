@@ -683,6 +683,13 @@ nlohmann::json InjuryStatusJson(const app::InjuryStatus& status) {
   return j;
 }
 
+nlohmann::json PlanReactionJson(const app::PlanReaction& reaction) {
+  using Outcome = app::PlanReaction::Outcome;
+  return {{"outcome", app::PlanOutcomeName(reaction.outcome)},
+          {"version", reaction.outcome == Outcome::kReplanned ? nlohmann::json(reaction.version) : nlohmann::json(nullptr)},
+          {"why", reaction.outcome == Outcome::kUnchanged ? nlohmann::json(nullptr) : nlohmann::json(reaction.why)}};
+}
+
 nlohmann::json InjuryRehabJson(const app::InjuryRehab& r) {
   const care::RehabState& s = r.state;
   nlohmann::json j;

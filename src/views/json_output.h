@@ -101,6 +101,10 @@ nlohmann::json InjuryJson(const care::Injury& injury);
 /// An injury with its stage (`stride injury add|log|list --json`): injury, stage, stop_running,
 /// red_flags (text), why.
 nlohmann::json InjuryStatusJson(const app::InjuryStatus& status);
+/// What an injury command did to the saved plan (`plan` in `stride injury add|log|resolve|clear-flags
+/// --json`): outcome ("unchanged", "replanned", "not_remade"), version (null unless replanned), why (the new
+/// version's reason, or why the plan could not be re-made; null when unchanged).
+nlohmann::json PlanReactionJson(const app::PlanReaction& reaction);
 /// One injury's rehab in DESIGN.md's Rehab shape: stage, stop_running, red_flags (text), injury, routine
 /// (CareItemJson items), next_stage_criteria (text, met, source), regress_if (text), plus why,
 /// stage_since, return_phase, walk_run (the phase's session spec or null), no_heat_until, notes,

@@ -294,7 +294,7 @@ class ComputeTodayTest : public ::testing::Test {
   int64_t AddItBand(Date onset, int pain) {
     auto added = AddInjury(*db_, MakeInjury(care::InjurySite::kItBand, onset, pain));
     EXPECT_OK(added);
-    return added ? added->injury.id : 0;
+    return added ? added->status.injury.id : 0;
   }
 
   void Log(Date date, double walk_min, std::optional<care::HopTest> hop) {
@@ -444,7 +444,7 @@ TEST_F(ComputeTodayTest, GeneratedDaysNeverRunWhileStoppedNorHeatInTheFirst72Hou
       auto added = AddInjury(*db_, injury);
       ASSERT_OK(added);
       for (const care::PainLog& log : RandomLogs(d, injury, kMonday.AddDays(27))) {
-        ASSERT_OK(LogPain(*db_, {added->injury.id, log}));
+        ASSERT_OK(LogPain(*db_, {added->status.injury.id, log}));
       }
     }
     for (int day = 0; day < 28; day += d.Int(1, 3)) {

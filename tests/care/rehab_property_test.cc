@@ -124,7 +124,7 @@ std::string ForwardStepProblem(const Injury& injury, const std::vector<PainLog>&
     case RehabStage::kReturn:
       if (before.return_phase == 6) {
         if (after.stage != RehabStage::kDone) return "phase 6 did not go to done";
-        if (before.phase_since.DaysUntil(day) < kFinalPhaseDays) return "done before two weeks in phase 6";
+        if (before.sessions_in_phase < 1) return "done without two sessions in phase 6";
         return "";
       }
       if (after.return_phase != before.return_phase + 1) return "skipped a walk-run phase";

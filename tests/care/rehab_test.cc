@@ -108,17 +108,18 @@ TEST(RehabTest, PhasesNeedTwoSessionsARestDayApart) {
   EXPECT_EQ(back.return_phase, 1);
 }
 
-TEST(RehabTest, DoneAfterTwoGoodWeeksInTheLastPhase) {
+TEST(RehabTest, DoneAfterTwoGoodSessionsInTheLastPhase) {
   const Injury injury = Make(InjurySite::kItBand);
   const std::vector<PainLog> logs = GoodDays(1, 60);
   const RehabState s = ComputeRehab(injury, logs, kOnset.AddDays(60));
   EXPECT_EQ(s.stage, RehabStage::kDone);
   EXPECT_FALSE(s.stop_running);
-  // Phase 6 starts on day 23 (sessions on days 5, 7 | 9, 11 | ... | 21, 23) and needs 14 days.
-  const RehabState s36 = ComputeRehab(injury, logs, kOnset.AddDays(36));
-  EXPECT_EQ(s36.stage, RehabStage::kReturn);
-  EXPECT_EQ(s36.return_phase, 6);
-  EXPECT_EQ(ComputeRehab(injury, logs, kOnset.AddDays(37)).stage, RehabStage::kDone);
+  // Sessions on days 5, 7 | 9, 11 | ... | 21, 23 | 25, 27: phase 6 from day 23, done after its second session.
+  const RehabState s26 = ComputeRehab(injury, logs, kOnset.AddDays(26));
+  EXPECT_EQ(s26.stage, RehabStage::kReturn);
+  EXPECT_EQ(s26.return_phase, 6);
+  EXPECT_EQ(s26.sessions_in_phase, 1);
+  EXPECT_EQ(ComputeRehab(injury, logs, kOnset.AddDays(27)).stage, RehabStage::kDone);
 }
 
 TEST(RehabTest, RedFlagStopsRunningUntilCleared) {
@@ -198,9 +199,10 @@ TEST(RehabTest, OutlookGivesEarliestReturnAndDoneDates) {
   EXPECT_EQ(fresh.stage, RehabStage::kProtect);
   ASSERT_TRUE(fresh.running_resumes);
   ASSERT_TRUE(fresh.full_training_resumes);
-  // Rehab from day 3, return from day 4, phase 6 from day 23, done on day 37 (as in the test above).
+  // Rehab from day 3, return from day 4, phase 6 from day 23, done on day 27 (as in the test above), so
+  // full training from day 28.
   EXPECT_EQ(*fresh.running_resumes, kOnset.AddDays(4));
-  EXPECT_EQ(*fresh.full_training_resumes, kOnset.AddDays(37));
+  EXPECT_EQ(*fresh.full_training_resumes, kOnset.AddDays(28));
   ASSERT_FALSE(fresh.sessions.empty());
   EXPECT_EQ(fresh.sessions.front().date, kOnset.AddDays(5));
   EXPECT_EQ(fresh.sessions.front().phase.phase, 1);

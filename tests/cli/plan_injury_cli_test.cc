@@ -53,6 +53,8 @@ TEST(PlanInjuryCliTest, AnInjuryReplansWithRehabAndReturnWeeksThenTheBuild) {
   const auto db = SamWithPlan("plan_injury");
   auto add = RunStride({"injury", "add", "--site", "it-band", "--side", "left", "--pain", "4", "--date", kToday}, db);
   ASSERT_EQ(add.exit_code, 0) << add.err;
+  EXPECT_NE(add.out.find("Plan re-made: version 2 (stride plan show): injury it-band (left) added"), std::string::npos)
+      << add.out;
   json plan = Show(db);
   EXPECT_EQ(plan["version"], 2);
   const std::string reason = plan["reason"];
@@ -85,7 +87,11 @@ TEST(PlanInjuryCliTest, AnInjuryReplansWithRehabAndReturnWeeksThenTheBuild) {
   EXPECT_NE(text.out.find("rehab"), std::string::npos);
   EXPECT_NE(text.out.find("Walk-run phase 1"), std::string::npos) << text.out;
 
-  ASSERT_EQ(RunStride({"injury", "resolve", "1", "--date", kToday}, db).exit_code, 0);
+  auto resolve = RunStride({"injury", "resolve", "1", "--date", kToday, "--json"}, db);
+  ASSERT_EQ(resolve.exit_code, 0) << resolve.err;
+  const json reaction = json::parse(resolve.out)["plan"];
+  EXPECT_EQ(reaction["outcome"], "replanned");
+  EXPECT_EQ(reaction["version"], 3);
   json resolved = Show(db);
   EXPECT_EQ(resolved["version"], 3);
   EXPECT_EQ(resolved["reason"].get<std::string>().rfind("injury it-band (left) resolved", 0), 0u);
@@ -115,6 +121,33 @@ TEST(PlanInjuryCliTest, ARedFlagLeavesNoRunningUntilClearedThenReplans) {
   EXPECT_EQ(cleared["weeks"][0]["phase"], "return");
   EXPECT_EQ(RunDaysBefore(cleared, "2027-01-21"), 0);
   EXPECT_EQ(cleared["weeks"].back()["days"].back()["sessions"][0]["kind"], "race");
+}
+
+TEST(PlanInjuryCliTest, APlanThatCannotBeRemadeSaysWhyAndIsKept) {
+  const auto dir = FreshTempDir("plan_injury_not_remade");
+  const auto db = dir / "s.db";
+  // No declared volume: the plan comes from four weeks of runs, then nothing is recorded for seven weeks.
+  ASSERT_EQ(RunStride({"athlete", "set", "--name", "Sam", "--units", "km", "--days", "tue,thu,sat,sun",
+                       "--long-run-day", "sun", "--date", "2026-11-24"},
+                      db)
+                .exit_code,
+            0);
+  ASSERT_EQ(RunStride({"sample-data", (dir / "runs").string(), "--weeks", "4", "--date", "2026-11-29"}, db).exit_code, 0);
+  ASSERT_EQ(RunStride({"import", (dir / "runs").string()}, db).exit_code, 0);
+  auto plan = RunStride({"plan", "new", "--race-date", "2027-04-25", "--date", "2026-11-30"}, db);
+  ASSERT_EQ(plan.exit_code, 0) << plan.err;
+  auto add = RunStride({"injury", "add", "--site", "achilles", "--pain", "3", "--date", kToday}, db);
+  ASSERT_EQ(add.exit_code, 0) << add.err;
+  EXPECT_NE(add.out.find("Plan not re-made: no recent runs"), std::string::npos) << add.out;
+  EXPECT_NE(add.out.find("then run stride plan adapt"), std::string::npos) << add.out;
+  EXPECT_EQ(Show(db)["version"], 1);
+  auto log = RunStride({"injury", "log", "--date", kToday, "--pain-during", "2", "--pain-after", "2",
+                        "--pain-next-morning", "2", "--json"},
+                       db);
+  ASSERT_EQ(log.exit_code, 0) << log.err;
+  const json reaction = json::parse(log.out)["plan"];
+  EXPECT_TRUE(reaction["outcome"] == "unchanged" || reaction["outcome"] == "not_remade") << reaction.dump();
+  EXPECT_TRUE(reaction["version"].is_null());
 }
 
 }  // namespace

@@ -105,6 +105,29 @@ std::vector<std::string> CheckReplan(const PlanRequest& r, const ReturnSchedule&
   }
   if (expect != r.race_date.AddDays(1)) out.push_back("the plan does not end on race day");
   if (s.needs_clinician && p.feasible) out.push_back("feasible under a red flag");
+  // The spike rule across the injury: a build run is at most 110 % of the longest run of the 30 days
+  // before it, counting the runs recorded before the injury, the walk-runs and the build's own runs.
+  std::map<Date, double> runs;
+  for (const auto& [date, metres] : s.running_before) {
+    if (date < s.onset) runs[date] = metres;
+  }
+  for (const PlanWeek& w : p.weeks) {
+    for (const PlanDay& d : w.days) {
+      double longest = 0;
+      for (auto it = runs.lower_bound(d.date.AddDays(-kSpikeWindowDays)); it != runs.end() && it->first < d.date; ++it) {
+        longest = std::max(longest, it->second);
+      }
+      for (const Session& ss : d.sessions) {
+        if (!IsRun(ss.kind) || ss.kind == SessionKind::kRace) continue;
+        const bool build = !s.needs_clinician && d.date >= s.full_training_resumes && s.full_training_resumes > r.start;
+        if (build && ss.distance_m > RunSpikeCap(std::max(longest, kMinRunM)) + 1e-6) {
+          out.push_back(fmt::format("{:.1f} km on {} spikes over {:.1f} km", ss.distance_m / 1000,
+                                    core::FormatDate(d.date), longest / 1000));
+        }
+        runs[d.date] = std::max(runs[d.date], ss.distance_m);
+      }
+    }
+  }
   return out;
 }
 
@@ -239,6 +262,45 @@ TEST(ReplanAroundInjuryTest, RejectsFullTrainingBeforeRunning) {
   EXPECT_EQ(p.error().code, core::ErrorCode::kInvalidArgument);
 }
 
+TEST(BuildRequestAfterReturnTest, RunsBeforeTheInjuryCountWhileInsideTheSpikeWindow) {
+  const PlanRequest r = SamRequest();
+  ReturnSchedule s = Schedule(r.start, 4, 21);  // full training 25 days after onset
+  s.onset = r.start;
+  s.running_before = {{r.start.AddDays(-1), 18000.0}, {r.start.AddDays(-8), 16000.0},
+                      {r.start.AddDays(-6), 20000.0}};  // days -6 and -8 are over 30 days before full training
+  const PlanRequest build = BuildRequestAfterReturn(r, s);
+  EXPECT_DOUBLE_EQ(build.current_weekly_m, kReturnVolumeFactor * r.current_weekly_m);
+  EXPECT_DOUBLE_EQ(build.longest_recent_run_m, 18000.0);
+  // Each counts from its own day: the 18 km run of day -1 until day 28, then only the walk-runs.
+  EXPECT_THAT(build.recent_runs, ::testing::Contains(DatedRun{r.start.AddDays(-1), 18000.0}));
+  EXPECT_THAT(build.recent_runs, ::testing::Not(::testing::Contains(DatedRun{r.start.AddDays(-6), 20000.0})));
+  EXPECT_THAT(build.recent_runs, ::testing::Not(::testing::Contains(DatedRun{r.start.AddDays(-8), 16000.0})));
+
+  auto p = ReplanAroundInjury(r, s);
+  ASSERT_OK(p);
+  EXPECT_THAT(p->warnings[0], HasSubstr("18.0 km, run before the injury"));
+  double first_build_run_m = 0;
+  for (const auto& [date, day] : DaysOf(*p)) {
+    if (date < s.full_training_resumes || first_build_run_m > 0) continue;
+    for (const Session& ss : day->sessions) first_build_run_m = std::max(first_build_run_m, IsRun(ss.kind) ? ss.distance_m : 0);
+  }
+  EXPECT_LE(first_build_run_m, RunSpikeCap(18000.0));
+  EXPECT_GT(first_build_run_m, RunSpikeCap(3219.0)) << "the run of the day before the injury should count";
+}
+
+TEST(BuildRequestAfterReturnTest, AfterALongBreakOnlyTheReturnsRunsCount) {
+  const PlanRequest r = SamRequest();
+  ReturnSchedule s = Schedule(r.start, 4, 33);  // full training 37 days after onset
+  s.onset = r.start;
+  s.running_before = {{r.start.AddDays(-1), 18000.0}};
+  const PlanRequest build = BuildRequestAfterReturn(r, s);
+  EXPECT_DOUBLE_EQ(build.current_weekly_m, kReturnVolumeFactor * r.current_weekly_m);
+  EXPECT_DOUBLE_EQ(build.longest_recent_run_m, 3219.0);
+  auto p = ReplanAroundInjury(r, s);
+  ASSERT_OK(p);
+  EXPECT_THAT(p->warnings[0], HasSubstr("3.2 km, the return's"));
+}
+
 class Factory {
  public:
   explicit Factory(uint32_t seed) : rng_(seed) {}
@@ -268,7 +330,14 @@ class Factory {
       s.needs_clinician = true;
       return s;
     }
-    return plan::Schedule(start.AddDays(Int(-20, 5)), Int(0, 30), Int(0, 60));
+    const Date onset = start.AddDays(Int(-20, 5));
+    ReturnSchedule s = plan::Schedule(onset, Int(0, 30), Int(0, 60));
+    s.onset = onset;
+    // Runs before the injury, some of them still inside the spike window when full training resumes.
+    for (Date d = onset.AddDays(-kSpikeWindowDays); d < onset; d = d.AddDays(1)) {
+      if (Int(0, 2) == 0) s.running_before[d] = Real(3000, 30000);
+    }
+    return s;
   }
 
  private:

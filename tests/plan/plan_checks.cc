@@ -69,7 +69,14 @@ void CheckRuns(const PlanRequest& r, const Plan& plan, const Days& days, std::ve
     if (std::find(training.begin(), training.end(), date.weekday()) == training.end()) {
       out.push_back(fmt::format("{}: run on a non-training day", core::FormatDate(date)));
     }
-    double longest = day - kSpikeWindowDays <= plan.start.days_since_epoch() - 1 ? r.longest_recent_run_m : 0;
+    double longest = 0;
+    if (r.recent_runs.empty()) {
+      longest = day - kSpikeWindowDays <= plan.start.days_since_epoch() - 1 ? r.longest_recent_run_m : 0;
+    }
+    for (const DatedRun& run : r.recent_runs) {
+      const int64_t run_day = run.date.days_since_epoch();
+      if (run_day < day && run_day >= day - kSpikeWindowDays) longest = std::max(longest, run.distance_m);
+    }
     for (int64_t d = day - kSpikeWindowDays; d < day; ++d) {
       if (auto it = days.find(d); it != days.end()) longest = std::max(longest, it->second.run_m);
     }
