@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "app/injury.h"
+#include "app/injury_form.h"
 #include "cli/commands.h"
 #include "views/json_output.h"
 
@@ -43,85 +44,38 @@ Result<int64_t> ParseWhole(const std::string& text, const char* option, const ch
   return value;
 }
 
-Result<int> ParsePain(const std::string& text, const char* option) {
-  auto v = ParseWhole(text, option, "pain");
-  if (!v || *v < care::kMinPain || *v > care::kMaxPain) {
-    return Fail(ErrorCode::kInvalidArgument, fmt::format("pain must be a whole number from 0 to 10, got '{}'", text),
-                option);
-  }
-  return static_cast<int>(*v);
-}
-
+// The form's error, naming the option instead of the field ("--pain-at-rest" for "pain_at_rest").
 template <class T>
-Result<T> Named(Result<T> r, const char* option) {
-  if (!r) return Fail(r.error().code, r.error().message, option);
+Result<T> AsOptions(Result<T> r) {
+  if (!r) return Fail(r.error().code, r.error().message, app::OptionName(r.error().where));
   return r;
 }
 
 Result<care::Injury> ParseAdd(const AddOptions& o, core::Date date) {
-  care::Injury i;
-  auto site = Named(care::ParseInjurySite(o.site), "--site");
-  if (!site) return Fail(site.error());
-  i.site = *site;
-  auto pain = ParsePain(o.pain, "--pain");
-  if (!pain) return Fail(pain.error());
-  i.pain = *pain;
-  if (o.side) {
-    auto side = Named(care::ParseSide(*o.side), "--side");
-    if (!side) return Fail(side.error());
-    i.side = *side;
-  }
-  if (o.pain_at_rest) {
-    auto rest = ParsePain(*o.pain_at_rest, "--pain-at-rest");
-    if (!rest) return Fail(rest.error());
-    i.pain_at_rest = *rest;
-  }
-  if (o.onset) {
-    auto onset = Named(care::ParseOnset(*o.onset), "--onset");
-    if (!onset) return Fail(onset.error());
-    i.onset = *onset;
-  }
-  i.onset_date = date;
-  i.pain_night = o.pain_night;
-  i.swelling = o.swelling;
-  i.bone_tenderness = o.bone_tenderness;
-  i.cannot_bear_weight = o.cannot_bear_weight;
-  i.numbness = o.numbness;
-  i.notes = o.notes.value_or("");
-  return i;
+  app::InjuryForm form;
+  form.site = o.site;
+  form.pain = o.pain;
+  form.side = o.side;
+  form.pain_at_rest = o.pain_at_rest;
+  form.onset = o.onset;
+  form.notes = o.notes;
+  form.pain_night = o.pain_night;
+  form.swelling = o.swelling;
+  form.bone_tenderness = o.bone_tenderness;
+  form.cannot_bear_weight = o.cannot_bear_weight;
+  form.numbness = o.numbness;
+  return AsOptions(app::ParseInjuryForm(form, date));
 }
 
 Result<app::LogPainRequest> ParseLog(const LogOptions& o, core::Date date) {
-  app::LogPainRequest r;
-  r.log.date = date;
-  auto during = ParsePain(o.pain_during, "--pain-during");
-  if (!during) return Fail(during.error());
-  auto after = ParsePain(o.pain_after, "--pain-after");
-  if (!after) return Fail(after.error());
-  auto morning = ParsePain(o.pain_next_morning, "--pain-next-morning");
-  if (!morning) return Fail(morning.error());
-  r.log.pain_during = *during;
-  r.log.pain_after = *after;
-  r.log.pain_next_morning = *morning;
-  if (o.injury) {
-    auto id = ParseWhole(*o.injury, "--injury", "the injury id");
-    if (!id) return Fail(id.error());
-    r.injury_id = *id;
-  }
-  if (o.walk_min) {
-    auto walk = ParseWhole(*o.walk_min, "--walk-min", "walking minutes");
-    if (!walk || *walk < 0 || *walk > 24 * 60) {
-      return Fail(ErrorCode::kInvalidArgument, fmt::format("walking minutes must be 0-1440, got '{}'", *o.walk_min),
-                  "--walk-min");
-    }
-    r.log.walk_min = static_cast<double>(*walk);
-  }
-  if (o.hop_test) {
-    auto hop = Named(care::ParseHopTest(*o.hop_test), "--hop-test");
-    if (!hop) return Fail(hop.error());
-    r.log.hop_test = *hop;
-  }
-  return r;
+  app::PainLogForm form;
+  form.pain_during = o.pain_during;
+  form.pain_after = o.pain_after;
+  form.pain_next_morning = o.pain_next_morning;
+  form.injury = o.injury;
+  form.walk_min = o.walk_min;
+  form.hop_test = o.hop_test;
+  return AsOptions(app::ParsePainLogForm(form, date));
 }
 
 std::string Describe(const care::Injury& i) {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Reads the bodies of POST /api/injuries and POST /api/injuries/log: the fields `stride injury add` and
-// `stride injury log` take, named as in the injury JSON (views::InjuryJson), with the CLI's checks and
-// messages; `where` names the JSON field instead of the option.
+// `stride injury log` take, named as in the injury JSON (views::InjuryJson), checked by the same forms as
+// the CLI (app/injury_form.h); `where` names the JSON field instead of the option.
 #ifndef STRIDE_SERVER_INJURY_BODY_H_
 #define STRIDE_SERVER_INJURY_BODY_H_
 
