@@ -8,14 +8,11 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
-#include <set>
-#include <system_error>
 
+#include "app/fit_workout_export.h"
 #include "app/plan.h"
 #include "cli/commands.h"
-#include "formats/fit/workout_encoder.h"
 #include "formats/ics/ics_writer.h"
-#include "plan/fit_workout.h"
 #include "plan/workout_text.h"
 #include "views/json_output.h"
 
@@ -256,77 +253,28 @@ void PrintWorkoutText(const app::PlanView& v, std::optional<core::Date> from) {
   }
 }
 
-struct FitFile {
-  std::string name;
-  core::Date date;
-  const plan::Session* session = nullptr;
-};
-
-Status WriteAtomically(const std::filesystem::path& path, const std::vector<uint8_t>& bytes) {
-  const std::filesystem::path temp = path.parent_path() / ("." + path.filename().string() + ".tmp");
-  std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-  out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
-  out.close();
-  std::error_code ec;
-  if (out) std::filesystem::rename(temp, path, ec);
-  if (!out || ec) {
-    std::filesystem::remove(temp, ec);
-    return Fail(core::ErrorCode::kInvalidArgument, "cannot write " + path.string() + ": is the folder writable?",
-                "--fit-workouts");
-  }
-  return Ok();
-}
-
-// One FIT workout per run session from `from` on, named by date and title (a number added when two runs of a
-// day share a name); the serial number keys on the race date and the session's place in the day, like the
-// iCalendar UIDs, so each slot keeps its file_id across re-exports.
-Result<std::vector<FitFile>> WriteFitWorkouts(const app::PlanView& v, const std::filesystem::path& dir,
-                                              core::Date from) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec || !std::filesystem::is_directory(dir)) {
-    return Fail(core::ErrorCode::kInvalidArgument, "cannot create the folder " + dir.string(), "--fit-workouts");
-  }
-  const plan::Plan& p = v.version.plan;
-  std::vector<FitFile> files;
-  std::set<std::string> names;
-  for (const plan::PlanWeek& w : p.weeks) {
-    for (const plan::PlanDay& d : w.days) {
-      for (size_t n = 0; n < d.sessions.size() && d.date >= from; ++n) {
-        const plan::Session& s = d.sessions[n];
-        if (!plan::IsRun(s.kind)) continue;
-        const std::string base = plan::FitWorkoutFileName(d.date, s);
-        std::string name = base;
-        for (int k = 2; !names.insert(name).second; ++k) {
-          name = fmt::format("{}-{}.fit", base.substr(0, base.size() - 4), k);
-        }
-        const std::string key =
-            fmt::format("stride-{}-{}-{}", core::FormatDate(p.race_date), core::FormatDate(d.date), n);
-        const fit::Workout workout = plan::ToFitWorkout(s, d.date, plan::StableSerialNumber(key));
-        if (auto st = WriteAtomically(dir / name, fit::EncodeWorkout(workout)); !st) return Fail(st.error());
-        files.push_back({name, d.date, &s});
-      }
-    }
-  }
-  return files;
-}
-
 int ExportFit(const app::PlanView& v, const std::string& dir, core::Date from, const Globals& g) {
-  auto files = WriteFitWorkouts(v, dir, from);
-  if (!files) return ReportError(files.error());
+  auto exported = app::ExportFitWorkouts(v, dir, from);
+  if (!exported) return ReportError(exported.error());
+  const std::vector<app::FitWorkoutFile>& files = exported->written;
   if (g.json) {
     nlohmann::json list = nlohmann::json::array();
-    for (const FitFile& f : *files) {
+    for (const app::FitWorkoutFile& f : files) {
       list.push_back({{"file", f.name}, {"date", core::FormatDate(f.date)},
                       {"kind", plan::SessionKindName(f.session->kind)}, {"title", f.session->title}});
     }
-    PrintJson({{"directory", dir}, {"from", core::FormatDate(from)}, {"count", files->size()}, {"files", list}});
+    PrintJson({{"directory", dir}, {"from", core::FormatDate(from)}, {"count", files.size()}, {"files", list},
+               {"removed", exported->removed}});
   }
-  if (files->empty()) {
+  if (files.empty()) {
     std::cerr << fmt::format("no run sessions from {} on: nothing written to {}\n", core::FormatDate(from), dir);
   } else {
-    std::cerr << fmt::format("wrote {} FIT workouts ({} to {}) to {}\n", files->size(),
-                             core::FormatDate(files->front().date), core::FormatDate(files->back().date), dir);
+    std::cerr << fmt::format("wrote {} FIT workouts ({} to {}) to {}\n", files.size(),
+                             core::FormatDate(files.front().date), core::FormatDate(files.back().date), dir);
+  }
+  if (!exported->removed.empty()) {
+    std::cerr << fmt::format("removed {} workouts of an earlier export that the plan no longer holds\n",
+                             exported->removed.size());
   }
   return kExitOk;
 }

@@ -144,9 +144,12 @@ int RunSessionsFrom(const json& plan, const std::string& from) {
   return count;
 }
 
+// Every file in `dir` but Stride's list of the workouts it wrote there.
 std::vector<std::string> FitFiles(const std::filesystem::path& dir) {
   std::vector<std::string> out;
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) out.push_back(entry.path().filename().string());
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().filename() != ".stride-workouts") out.push_back(entry.path().filename().string());
+  }
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -198,6 +201,41 @@ TEST(PlanCliTest, FitExportWritesOneWorkoutPerRunSessionNamedByDate) {
             0);
   EXPECT_EQ(Slurp(watch / files.front()), first);
   EXPECT_EQ(FitFiles(watch), files);
+}
+
+TEST(PlanCliTest, FitReExportRemovesWorkoutsThePlanNoLongerHoldsAndNothingElse) {
+  auto dir = FreshTempDir("plan-fit-stale");
+  const auto db = dir / "s.db";
+  SetUpSam(db);
+  NewSamPlan(db, "4:30:00");
+  const auto watch = dir / "NewFiles";
+  std::filesystem::create_directories(watch);
+  std::ofstream(watch / "2027-01-12-my-own-workout.fit") << "not Stride's";
+  ASSERT_EQ(RunStride({"plan", "export", "--fit-workouts", watch.string(), "--date", "2027-01-11"}, db).exit_code, 0);
+  const std::vector<std::string> before = FitFiles(watch);
+  // An IT band on 2027-01-11 takes the runs of the next weeks out of the plan.
+  ASSERT_EQ(RunStride({"injury", "add", "--site", "it-band", "--pain", "4", "--date", "2027-01-11"}, db).exit_code, 0);
+  auto r = RunStride({"plan", "export", "--fit-workouts", watch.string(), "--date", "2027-01-11", "--json"}, db);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json j = json::parse(r.out);
+  ASSERT_FALSE(j["removed"].empty());
+  EXPECT_NE(r.err.find("removed " + std::to_string(j["removed"].size()) + " workouts of an earlier export"),
+            std::string::npos)
+      << r.err;
+  const std::vector<std::string> after = FitFiles(watch);
+  for (const json& gone : j["removed"]) {
+    EXPECT_FALSE(std::binary_search(after.begin(), after.end(), gone.get<std::string>())) << gone;
+    EXPECT_TRUE(std::binary_search(before.begin(), before.end(), gone.get<std::string>())) << gone;
+  }
+  EXPECT_TRUE(std::binary_search(after.begin(), after.end(), "2027-01-12-my-own-workout.fit"));
+  // Every file left is this export's or the runner's own.
+  EXPECT_EQ(after.size(), j["files"].size() + 1);
+  // No easy run is left on the watch for the first week of protect.
+  for (const std::string& f : after) {
+    if (f.rfind("2027-01-1", 0) == 0 && f < "2027-01-15") {
+      EXPECT_EQ(f, "2027-01-12-my-own-workout.fit");
+    }
+  }
 }
 
 TEST(PlanCliTest, FitExportErrorsExitOneWithAClearMessage) {
