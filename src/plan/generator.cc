@@ -138,6 +138,7 @@ Result<Plan> GeneratePlan(const PlanRequest& request) {
   in.current_weekly_m = request.current_weekly_m;
   in.longest_recent_run_m = request.longest_recent_run_m;
   in.recent_runs = request.recent_runs;
+  in.units = request.athlete.units;
   in.training_days = request.athlete.training_days;
   std::sort(in.training_days.begin(), in.training_days.end());
   in.training_days.erase(std::unique(in.training_days.begin(), in.training_days.end()), in.training_days.end());

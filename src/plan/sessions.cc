@@ -51,7 +51,11 @@ Session Make(SessionKind kind, std::string title, std::string description, std::
   return s;
 }
 
-std::string Km(double metres) { return fmt::format("{:g} km", std::round(metres / 100.0) / 10.0); }
+// "6 km" or "3.7 mi": a title's distance to a tenth, in the runner's units.
+std::string Dist(double metres, core::UnitSystem units) {
+  if (units == core::UnitSystem::kMiles) return fmt::format("{:g} mi", std::round(metres / core::kMetresPerMile * 10) / 10);
+  return fmt::format("{:g} km", std::round(metres / 100.0) / 10.0);
+}
 
 // A quality session: warm-up, the main steps, cool-down, at easy pace around them.
 std::vector<Step> Framed(std::vector<Step> main, const PlanPaces& paces) {
@@ -98,38 +102,38 @@ double DistanceAtPaceM(const std::vector<Step>& steps, const PaceRange& band) {
   return total;
 }
 
-Session EasyRun(double distance_m, const PlanPaces& paces) {
-  return Make(SessionKind::kEasy, "Easy " + Km(distance_m),
+Session EasyRun(double distance_m, const PlanPaces& paces, core::UnitSystem units) {
+  return Make(SessionKind::kEasy, "Easy " + Dist(distance_m, units),
               "Conversational pace: aerobic base with little fatigue (Daniels E pace).",
               {Distanced(StepType::kWork, distance_m, paces.easy)});
 }
 
-Session RecoveryRun(double distance_m, const PlanPaces& paces) {
-  return Make(SessionKind::kRecovery, "Recovery " + Km(distance_m),
+Session RecoveryRun(double distance_m, const PlanPaces& paces, core::UnitSystem units) {
+  return Make(SessionKind::kRecovery, "Recovery " + Dist(distance_m, units),
               "Very easy and short, the day after a hard session; walk breaks are fine.",
               {Distanced(StepType::kWork, distance_m, paces.recovery)});
 }
 
-Session StridesRun(double distance_m, const PlanPaces& paces) {
+Session StridesRun(double distance_m, const PlanPaces& paces, core::UnitSystem units) {
   Step strides = Repeat(kStrideCount, {Timed(StepType::kWork, kStrideS, paces.strides),
                                        Timed(StepType::kRecovery, kStrideRecoveryS, paces.recovery)});
   const double easy_m = std::max(core::kMetresPerKm, RoundDownDistance(distance_m - StepDistanceM(strides)));
-  return Make(SessionKind::kStrides, "Easy " + Km(distance_m) + " with strides",
+  return Make(SessionKind::kStrides, "Easy " + Dist(distance_m, units) + " with strides",
               "Easy running, then 6 relaxed 20 s strides: quick feet and good form without fatigue.",
               {Distanced(StepType::kWork, easy_m, paces.easy), std::move(strides)});
 }
 
-Session LongRun(double distance_m, double marathon_pace_m, const PlanPaces& paces) {
+Session LongRun(double distance_m, double marathon_pace_m, const PlanPaces& paces, core::UnitSystem units) {
   const double mp_m = std::floor(marathon_pace_m / core::kMetresPerKm) * core::kMetresPerKm;
   if (mp_m <= 0 || mp_m >= distance_m) {
-    return Make(SessionKind::kLong, "Long run " + Km(distance_m),
+    return Make(SessionKind::kLong, "Long run " + Dist(distance_m, units),
                 "Easy pace throughout: time on feet builds endurance; the distance never jumps more than 10 % "
                 "above the longest run of the last 30 days.",
                 {Distanced(StepType::kWork, distance_m, paces.easy)});
   }
   const double first_m = RoundDownDistance(0.5 * (distance_m - mp_m));
   const double last_m = distance_m - mp_m - first_m;
-  return Make(SessionKind::kLong, "Long run " + Km(distance_m) + " with " + Km(mp_m) + " at marathon pace",
+  return Make(SessionKind::kLong, "Long run " + Dist(distance_m, units) + " with " + Dist(mp_m, units) + " at marathon pace",
               "Start easy, run the middle at goal marathon pace, finish easy: race rhythm on tired legs.",
               {Distanced(StepType::kWarmup, first_m, paces.easy), Distanced(StepType::kWork, mp_m, paces.marathon),
                Distanced(StepType::kCooldown, last_m, paces.easy)});
@@ -168,19 +172,20 @@ std::optional<Session> IntervalSession(double max_work_m, double rep_m, const Pl
               Framed({std::move(set)}, paces));
 }
 
-std::optional<Session> MarathonPaceSession(double work_m, const PlanPaces& paces) {
+std::optional<Session> MarathonPaceSession(double work_m, const PlanPaces& paces, core::UnitSystem units) {
   const double km_m = std::floor(work_m / core::kMetresPerKm) * core::kMetresPerKm;
   if (km_m < 3 * core::kMetresPerKm) return std::nullopt;
-  return Make(SessionKind::kMarathonPace, "Marathon pace " + Km(km_m),
+  return Make(SessionKind::kMarathonPace, "Marathon pace " + Dist(km_m, units),
               "A steady block at goal marathon pace to learn the rhythm of race day.",
               Framed({Distanced(StepType::kWork, km_m, paces.marathon)}, paces));
 }
 
-Session RaceSession(double distance_m, std::optional<double> goal_time_s, const PlanPaces& paces) {
+Session RaceSession(double distance_m, std::optional<double> goal_time_s, const PlanPaces& paces,
+                    core::UnitSystem units) {
   const double time_s = goal_time_s ? *goal_time_s : analysis::PredictRaceTime(paces.vdot, distance_m);
   const double pace = time_s / (distance_m / core::kMetresPerKm);
   const PaceRange band{pace + kPaceBandHalfWidthS, pace - kPaceBandHalfWidthS};
-  return Make(SessionKind::kRace, "Race " + Km(distance_m),
+  return Make(SessionKind::kRace, "Race " + Dist(distance_m, units),
               goal_time_s ? "Race day: start at goal pace, not faster." : "Race day: start easy and finish strong.",
               {Distanced(StepType::kWork, distance_m, band)});
 }

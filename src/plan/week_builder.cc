@@ -198,7 +198,8 @@ class Builder {
         return IntervalSession(MaxIntervalWorkM(volume_m), IntervalRepM(volume_m), p);
       case SessionKind::kMarathonPace:
         return MarathonPaceSession(
-            std::min(kMidweekMarathonPaceShare * volume_m, MaxMarathonPaceWorkM(p.marathon.mid_s_per_km())), p);
+            std::min(kMidweekMarathonPaceShare * volume_m, MaxMarathonPaceWorkM(p.marathon.mid_s_per_km())), p,
+            in_.units);
       default:
         return TempoSession(MaxThresholdWorkM(volume_m), p);
     }
@@ -240,7 +241,7 @@ class Builder {
       long_m = RoundDownDistance(
           std::min({target_m, LongRunShareCap(volume_m), long_time_cap_m_, spike_cap[w.long_day], volume_m}));
       if (long_m >= kMinRunM) {
-        runs[w.long_day] = LongRun(long_m, LongRunMarathonPaceM(w, long_m), p);
+        runs[w.long_day] = LongRun(long_m, LongRunMarathonPaceM(w, long_m), p, in_.units);
         budget -= long_m;
       } else {
         long_m = 0;
@@ -286,12 +287,12 @@ class Builder {
       const double d = RoundDownDistance(std::min(share, cap));
       if (d < kMinRunM) continue;
       if (recovery) {
-        runs[i] = RecoveryRun(d, in_.paces);
+        runs[i] = RecoveryRun(d, in_.paces, in_.units);
       } else if (!strides_done && d >= kMinStridesRunM && !Easy(w.first.AddDays(i))) {
-        runs[i] = StridesRun(d, in_.paces);  // at most d: the easy part is what the strides leave
+        runs[i] = StridesRun(d, in_.paces, in_.units);  // at most d: the easy part is what the strides leave
         strides_done = true;
       } else {
-        runs[i] = EasyRun(d, in_.paces);
+        runs[i] = EasyRun(d, in_.paces, in_.units);
       }
       budget -= runs[i]->distance_m;
     }
@@ -326,7 +327,7 @@ class Builder {
         log_.Add(day.date, runs[i]->distance_m);
         day.sessions.push_back(std::move(*runs[i]));
       }
-      if (i == w.race_day) day.sessions.push_back(RaceSession(in_.race_distance_m, in_.goal_time_s, in_.paces));
+      if (i == w.race_day) day.sessions.push_back(RaceSession(in_.race_distance_m, in_.goal_time_s, in_.paces, in_.units));
       if ((w.layout.strength & (1u << i)) && DayFactor(day.date) > 0) day.sessions.push_back(StrengthSession());
       if (day.sessions.empty()) day.sessions.push_back(RestSession());
       if (std::any_of(day.sessions.begin(), day.sessions.end(), IsKeyOrHard)) last_hard_ = day.date;

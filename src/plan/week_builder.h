@@ -22,6 +22,7 @@ struct BuildInputs {
   double current_weekly_m = 0;               // REQUIRES: > 0
   double longest_recent_run_m = 0;           // REQUIRES: > 0; taken as run the day before the start
   std::vector<DatedRun> recent_runs;         // when not empty, these instead (PlanRequest::recent_runs)
+  core::UnitSystem units = core::UnitSystem::kKilometres;  // for session titles
   std::vector<core::Weekday> training_days;  // REQUIRES: not empty
   core::Weekday long_run_day = core::Weekday::kSunday;
   PlanPaces paces;

@@ -56,7 +56,7 @@ TEST(FitWorkoutTest, TempoKeepsWarmupRepeatAndCooldownWithSpeedTargets) {
 }
 
 TEST(FitWorkoutTest, LongRunWithMarathonPaceUsesDistanceSteps) {
-  const Session s = LongRun(24000, 8000, Paces());
+  const Session s = LongRun(24000, 8000, Paces(), core::UnitSystem::kKilometres);
   const fit::Workout w = ToFitWorkout(s, Date::FromYmd(2027, 3, 7), 1);
   ASSERT_EQ(w.steps.size(), 3u);
   for (const WorkoutStep& step : w.steps) EXPECT_EQ(step.duration, WorkoutStep::Duration::kDistance);

@@ -58,6 +58,31 @@ TEST(GeneratePlanTest, SamGetsTwentyWeeksInPhaseOrder) {
   EXPECT_THAT(CheckPlanRules(SamRequest(), *plan), ::testing::IsEmpty()) << DescribePlan(*plan);
 }
 
+TEST(GeneratePlanTest, TitlesGiveDistancesInTheRunnersUnits) {
+  PlanRequest r = SamRequest();
+  r.athlete.units = core::UnitSystem::kMiles;
+  auto miles = GeneratePlan(r);
+  ASSERT_OK(miles);
+  auto km = GeneratePlan(SamRequest());
+  ASSERT_OK(km);
+  const Session& race_mi = miles->weeks.back().days.back().sessions.front();
+  EXPECT_EQ(race_mi.title, "Race 26.2 mi");
+  EXPECT_EQ(km->weeks.back().days.back().sessions.front().title, "Race 42.2 km");
+  int runs = 0;
+  for (const PlanWeek& w : miles->weeks) {
+    for (const PlanDay& d : w.days) {
+      for (const Session& s : d.sessions) {
+        if (!IsRun(s.kind) || s.kind == SessionKind::kTempo || s.kind == SessionKind::kIntervals) continue;
+        ++runs;
+        EXPECT_EQ(s.title.find(" km"), std::string::npos) << s.title;
+        EXPECT_NE(s.title.find(" mi"), std::string::npos) << s.title;
+      }
+    }
+  }
+  EXPECT_GT(runs, 60);
+  EXPECT_EQ(miles->weeks.size(), km->weeks.size());  // only the words change
+}
+
 TEST(GeneratePlanTest, SamRunsLongOnSundaysAndPeaksNearThirtyKm) {
   auto plan = GeneratePlan(SamRequest());
   ASSERT_OK(plan);
@@ -335,7 +360,7 @@ TEST(PlanChecksTest, CatchesBrokenRules) {
               }),
               Contains(HasSubstr("two hard days in a row")));
   // A run on Monday, which is not a training day, and so no rest day that week.
-  EXPECT_THAT(broken([&](Plan& p) { p.weeks[2].days[0].sessions[0] = EasyRun(3000, good.paces); }),
+  EXPECT_THAT(broken([&](Plan& p) { p.weeks[2].days[0].sessions[0] = EasyRun(3000, good.paces, core::UnitSystem::kKilometres); }),
               Contains(HasSubstr("non-training day")));
   // A quality session without its cool-down.
   EXPECT_THAT(broken([](Plan& p) {

@@ -41,9 +41,9 @@ TEST(IntervalsIcuTextTest, WritesDistancesInMetresKilometresAndMiles) {
   const std::string km = IntervalsIcuText(*intervals, core::UnitSystem::kKilometres);
   EXPECT_NE(km.find("Main Set 5x\n- 800mtr "), std::string::npos) << km;
   EXPECT_NE(km.find("/km Pace"), std::string::npos);
-  const Session easy = EasyRun(8046.72, paces);  // 5 miles
+  const Session easy = EasyRun(8046.72, paces, core::UnitSystem::kMiles);  // 5 miles
   EXPECT_EQ(IntervalsIcuText(easy, core::UnitSystem::kMiles).substr(0, 15), "Main Set\n- 5mi ");
-  EXPECT_EQ(IntervalsIcuText(EasyRun(12500, paces), core::UnitSystem::kKilometres).substr(0, 18),
+  EXPECT_EQ(IntervalsIcuText(EasyRun(12500, paces, core::UnitSystem::kKilometres), core::UnitSystem::kKilometres).substr(0, 18),
             "Main Set\n- 12.5km ");
 }
 
