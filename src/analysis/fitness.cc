@@ -96,8 +96,11 @@ FitnessSummary AssessFitness(std::span<const FitnessInput> activities, std::span
   std::stable_sort(f.history.begin(), f.history.end(),
                    [](const VdotEstimate& a, const VdotEstimate& b) { return a.date < b.date; });
   const core::Date window_start = as_of.AddDays(-(kCurrentFitnessWindowDays - 1));
+  const core::Date race_window_start = as_of.AddDays(-(kRaceFitnessWindowDays - 1));
   for (const VdotEstimate& e : f.history) {
-    if (e.date >= window_start && (!f.current || e.vdot > f.current->vdot)) f.current = e;
+    const bool race = e.source != VdotSource::kBestEffort;
+    const bool counts = e.date >= window_start || (race && e.date >= race_window_start);
+    if (counts && (!f.current || e.vdot > f.current->vdot)) f.current = e;
   }
   if (!f.current && !f.history.empty()) {
     f.current = f.history.back();

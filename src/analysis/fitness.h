@@ -23,6 +23,11 @@ namespace stride::analysis {
 inline constexpr double kTrainingEffortVdotFactor = 0.97;
 /// The current estimate is the best estimate dated within the last 8 weeks (56 days). Stride convention [U].
 inline constexpr int kCurrentFitnessWindowDays = 56;
+/// A race (a race activity or a declared result) stays a candidate for the current estimate for 26 weeks
+/// (182 days): easy training runs understate fitness, and paces drawn from them would slow the plan down,
+/// the runner with it, and the next estimate again. Training efforts can raise fitness above a recent
+/// race, not lower it. Stride convention [U]; SCIENCE.md has no detraining rate.
+inline constexpr int kRaceFitnessWindowDays = 182;
 /// Trend: the best estimate in each 4-week block, over the last 6 blocks (about half a year) [U].
 inline constexpr int kTrendBlockDays = 28;
 inline constexpr int kTrendBlockCount = 6;
@@ -72,7 +77,8 @@ struct FitnessSummary {
 /// races (athlete.races) likewise, an undated one taken as dated `as_of`; each best effort of a run gives
 /// its VDOT * kTrainingEffortVdotFactor. Efforts the equations reject (under 1200 m or 180 s, VDOT outside
 /// 15-90) are skipped. Current = the highest estimate dated within kCurrentFitnessWindowDays up to
-/// as_of; without one, the most recent estimate, marked stale.
+/// as_of, or a race dated within kRaceFitnessWindowDays when that is higher; without either, the most
+/// recent estimate, marked stale.
 FitnessSummary AssessFitness(std::span<const FitnessInput> activities, std::span<const core::RaceResult> races,
                              core::Date as_of);
 

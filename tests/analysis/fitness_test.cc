@@ -79,10 +79,26 @@ TEST(FitnessTest, CurrentIsBestInWindowElseMostRecentAndStale) {
   ASSERT_TRUE(f.current.has_value());
   EXPECT_EQ(f.current->date, kAsOf.AddDays(-5));  // 20:00 x 0.97 beats the 21:00 race; 18:00 is too old
   EXPECT_EQ(f.history.size(), 3u);
-  std::vector<FitnessInput> old = {Race(kAsOf.AddDays(-200), 5000, 18 * 60), Race(kAsOf.AddDays(-100), 5000, 22 * 60)};
+  std::vector<FitnessInput> old = {Race(kAsOf.AddDays(-200), 5000, 18 * 60), Race(kAsOf.AddDays(-190), 5000, 22 * 60)};
   FitnessSummary stale = AssessFitness(old, {}, kAsOf);
   EXPECT_TRUE(stale.current_is_stale);
-  EXPECT_EQ(stale.current->date, kAsOf.AddDays(-100));
+  EXPECT_EQ(stale.current->date, kAsOf.AddDays(-190));
+}
+
+TEST(FitnessTest, EasyTrainingDoesNotLowerARecentRace) {
+  // Sam's 10k of 52:30 fourteen weeks ago, and since then only easy runs (a 10 km best effort at 7:00/km).
+  const FitnessInput race = Race(kAsOf.AddDays(-99), 10000, 52 * 60 + 30);
+  const FitnessInput easy = Effort(kAsOf.AddDays(-3), 10000, 70 * 60);
+  std::vector<FitnessInput> in = {race, easy};
+  FitnessSummary f = AssessFitness(in, {}, kAsOf);
+  ASSERT_TRUE(f.current.has_value());
+  EXPECT_EQ(f.current->date, race.date);
+  EXPECT_FALSE(f.current_is_stale);
+  // A faster training effort raises it; a race older than 26 weeks no longer holds it up.
+  std::vector<FitnessInput> faster = {race, Effort(kAsOf.AddDays(-3), 10000, 48 * 60)};
+  EXPECT_EQ(AssessFitness(faster, {}, kAsOf).current->date, kAsOf.AddDays(-3));
+  std::vector<FitnessInput> old = {Race(kAsOf.AddDays(-(kRaceFitnessWindowDays + 1)), 10000, 52 * 60 + 30), easy};
+  EXPECT_EQ(AssessFitness(old, {}, kAsOf).current->date, easy.date);
 }
 
 TEST(FitnessTest, TrendSlopeIsChangePerFourWeeks) {
