@@ -167,6 +167,10 @@ inline constexpr double kDefaultVdot = 30;
 inline constexpr int kMinMarathonTrainingDays = 3;
 /// Strength twice a week [convention; SCIENCE.md E6 hip-abductor strength].
 inline constexpr int kStrengthSessionsPerWeek = 2;
+/// No strength session in the last 4 days before the race, so that no soreness is carried to the start.
+/// SCIENCE.md has no rule for strength in race week; by analogy with the last deep massage 3-5 days before
+/// a race ([physiodublin], SCIENCE.md D6) it is a convention [U].
+inline constexpr int kNoStrengthBeforeRaceDays = 4;
 inline constexpr double kStrengthSessionS = 30 * 60;
 
 // ---- Adaptation (app::AdaptPlan, PlanAdjustments) -------------------------------------------------

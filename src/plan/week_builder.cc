@@ -328,7 +328,10 @@ class Builder {
         day.sessions.push_back(std::move(*runs[i]));
       }
       if (i == w.race_day) day.sessions.push_back(RaceSession(in_.race_distance_m, in_.goal_time_s, in_.paces, in_.units));
-      if ((w.layout.strength & (1u << i)) && DayFactor(day.date) > 0) day.sessions.push_back(StrengthSession());
+      const bool race_near = day.date >= in_.race_date.AddDays(-kNoStrengthBeforeRaceDays);
+      if ((w.layout.strength & (1u << i)) && DayFactor(day.date) > 0 && !race_near) {
+        day.sessions.push_back(StrengthSession());
+      }
       if (day.sessions.empty()) day.sessions.push_back(RestSession());
       if (std::any_of(day.sessions.begin(), day.sessions.end(), IsKeyOrHard)) last_hard_ = day.date;
       week.days.push_back(std::move(day));

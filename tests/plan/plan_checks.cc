@@ -94,6 +94,12 @@ void CheckDays(const Plan& plan, const Days& days, std::vector<std::string>& out
     if (info.strength && next->second.strength) out.push_back(fmt::format("day {}: strength two days running", day));
     if (info.strength && next->second.key) out.push_back(fmt::format("day {}: strength before a key session", day));
   }
+  const int64_t race_day = plan.race_date.days_since_epoch();
+  for (int64_t d = race_day - kNoStrengthBeforeRaceDays; d < race_day; ++d) {
+    if (auto it = days.find(d); it != days.end() && it->second.strength) {
+      out.push_back(fmt::format("day {}: strength {} days before the race", d, race_day - d));
+    }
+  }
   for (const PlanWeek& w : plan.weeks) {
     int strength = 0, rest = 0;
     for (const PlanDay& d : w.days) {
@@ -103,7 +109,8 @@ void CheckDays(const Plan& plan, const Days& days, std::vector<std::string>& out
       if (info.strength && info.key) out.push_back(fmt::format("week {}: strength on a key day", w.index));
     }
     if (rest < 1) out.push_back(fmt::format("week {}: no full rest day", w.index));
-    if (w.days.size() == 7 && strength != kStrengthSessionsPerWeek) {
+    const bool race_week = w.days.back().date == plan.race_date;
+    if (w.days.size() == 7 && !race_week && strength != kStrengthSessionsPerWeek) {
       out.push_back(fmt::format("week {}: {} strength sessions", w.index, strength));
     }
   }
