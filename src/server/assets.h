@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The dashboard's files (web/ and uPlot), compiled into the binary by embed_assets.cmake. The server serves
+// The dashboard's files (web/ and uPlot), compiled into the binary by cmake/EmbedFiles.cmake. The server serves
 // only these: no URL can name a file on disk.
 #ifndef STRIDE_SERVER_ASSETS_H_
 #define STRIDE_SERVER_ASSETS_H_

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The catalogue TOML files compiled into the binary. The definitions are generated at build time by
-// src/care/embed_catalogue.cmake from data/catalogue/*.toml (listed in src/care/CMakeLists.txt).
+// cmake/EmbedFiles.cmake from data/catalogue/*.toml (listed in src/care/CMakeLists.txt).
 #ifndef STRIDE_CARE_INTERNAL_EMBEDDED_CATALOGUE_H_
 #define STRIDE_CARE_INTERNAL_EMBEDDED_CATALOGUE_H_
 
