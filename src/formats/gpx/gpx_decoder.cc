@@ -9,8 +9,10 @@
 #include <cctype>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "formats/xml/decode_context.h"
+#include "formats/xml/extension_fields.h"
 #include "formats/xml/track_builder.h"
 #include "formats/xml/xml_document.h"
 #include "formats/xml/xml_values.h"
@@ -21,7 +23,6 @@ namespace {
 using xml::Contains;
 using xml::IsElement;
 using xml::LocalName;
-using xml::SecondsBetween;
 using xml::TrimmedText;
 
 constexpr std::string_view kTrackPointExtensionV1 = "http://www.garmin.com/xmlschemas/TrackPointExtension/v1";
@@ -71,17 +72,12 @@ core::Sport SportFromType(std::string_view type) {
   return core::Sport::kOther;
 }
 
-size_t CountTrackPoints(pugi::xml_node root) {
-  size_t count = 0;
-  for (pugi::xml_node track = root.first_child(); track; track = track.next_sibling()) {
-    if (!IsElement(track, "trk")) continue;
-    for (pugi::xml_node segment = track.first_child(); segment; segment = segment.next_sibling()) {
-      if (!IsElement(segment, "trkseg")) continue;
-      for (pugi::xml_node point = segment.first_child(); point; point = point.next_sibling()) count += IsElement(point, "trkpt") ? 1 : 0;
-    }
-  }
-  return count;
-}
+// The children of TrackPointExtension v1/v2 that Stride reads.
+constexpr xml::ExtensionField kTrackPointExtensionFields[] = {
+    {"hr", &xml::TrackPoint::heart_rate_bpm},
+    {"cad", &xml::TrackPoint::cadence_raw},
+    {"speed", &xml::TrackPoint::speed_mps},
+};
 
 class GpxReader {
  public:
@@ -90,11 +86,9 @@ class GpxReader {
   Result<core::Decoded> Run();
 
  private:
-  void DropPointCutByBreak();
   Status ReadTrack(pugi::xml_node track);
   Status ReadPoint(pugi::xml_node point_element);
   void ReadExtensions(pugi::xml_node extensions, xml::TrackPoint* point);
-  void ReadTrackPointExtension(pugi::xml_node extension, std::string_view uri, xml::TrackPoint* point);
   core::Activity BuildActivity();
 
   const xml::XmlDocument& document_;
@@ -103,18 +97,14 @@ class GpxReader {
   xml::TrackBuilder builder_;
   std::string name_, type_, creator_;
   size_t untimed_points_ = 0;
-  uint64_t bytes_lost_ = 0;
 };
 
 Result<core::Decoded> GpxReader::Run() {
+  if (Status status = context_.ExpectRoot("gpx"); !status) return Fail(status.error());
+  context_.DropElementCutByBreak("trkpt");
   pugi::xml_node root = document_.root();
-  if (LocalName(root.name()) != "gpx") {
-    return Fail(core::ErrorCode::kCorruptData, fmt::format("root element is <{}>, not <gpx>", root.name()),
-                document_.Where(root));
-  }
-  DropPointCutByBreak();
   creator_ = root.attribute("creator").value();
-  builder_.Reserve(CountTrackPoints(root));
+  builder_.Reserve(xml::CountNested(root, "trk", "trkseg", "trkpt"));
   for (pugi::xml_node child = root.first_child(); child; child = child.next_sibling()) {
     if (child.type() != pugi::node_element) continue;
     std::string_view local = LocalName(child.name());
@@ -124,29 +114,14 @@ Result<core::Decoded> GpxReader::Run() {
       context_.WarnUnknown(child);
     }
   }
-  core::Decoded decoded;
-  if (builder_.empty()) {
-    if (document_.partial()) return Fail(document_.parse_error());
-    context_.Warn(root, untimed_points_ > 0
-                            ? "no timed track points (a drawn route): not an activity"
-                            : "no track points: a route or empty file, not an activity");
-  } else {
-    decoded.activities.push_back(BuildActivity());
-  }
-  decoded.warnings = context_.TakeWarnings();
-  return decoded;
-}
-
-// Salvage: the point the break cut through is incomplete; drop it and count the bytes from its start.
-void GpxReader::DropPointCutByBreak() {
-  if (!document_.partial()) return;
-  size_t kept_until = document_.error_offset();
-  if (pugi::xml_node open = document_.OpenElement("trkpt")) {
-    kept_until = document_.OffsetOf(open);
-    open.parent().remove_child(open);
-  }
-  bytes_lost_ = document_.size() - std::min(kept_until, document_.size());
-  context_.MarkSalvaged();
+  std::string kept;
+  if (document_.partial()) kept = fmt::format("kept the {} track points before the break", builder_.size());
+  std::vector<core::Activity> activities;
+  if (!builder_.empty()) activities.push_back(BuildActivity());
+  return context_.Finish(std::move(activities),
+                         untimed_points_ > 0 ? "no timed track points (a drawn route): not an activity"
+                                             : "no track points: a route or empty file, not an activity",
+                         kept);
 }
 
 Status GpxReader::ReadTrack(pugi::xml_node track) {
@@ -178,12 +153,14 @@ Status GpxReader::ReadPoint(pugi::xml_node point_element) {
     if (name == "lon") point.longitude_deg = xml::ParseNumber(attribute.value());
   }
   pugi::xml_node time_element;
+  bool has_time = false;
   for (pugi::xml_node child = point_element.first_child(); child; child = child.next_sibling()) {
     std::string_view local = LocalName(child.name());
     if (local == "ele") {
       point.altitude_m = xml::ElementNumber(child);
     } else if (local == "time") {
       time_element = child;
+      has_time = true;  // a flag: testing the node again would be a call into pugixml, once per point
     } else if (local == "extensions") {
       ReadExtensions(child, &point);
     } else if (local == "speed") {  // GPX 1.0
@@ -192,18 +169,8 @@ Status GpxReader::ReadPoint(pugi::xml_node point_element) {
       context_.WarnUnknown(child);
     }
   }
-  if (!time_element) {
-    ++untimed_points_;
-    context_.CountDropped("track points without <time>");
-    return Ok();
-  }
-  xml::XmlTime time;
-  Result<bool> read = context_.ReadTime(time_element.child_value(), time_element, &time);
-  if (!read) return Fail(read.error());
-  if (!*read) return Ok();
-  point.time = time.time;
-  builder_.Add(point);
-  return Ok();
+  if (!has_time) ++untimed_points_;
+  return context_.AddTimedPoint(time_element, "track points without <time>", &point, &builder_);
 }
 
 void GpxReader::ReadExtensions(pugi::xml_node extensions, xml::TrackPoint* point) {
@@ -211,22 +178,12 @@ void GpxReader::ReadExtensions(pugi::xml_node extensions, xml::TrackPoint* point
     std::string_view uri = namespaces_.Uri(child);
     std::string_view local = LocalName(child.name());
     if ((uri == kTrackPointExtensionV1 || uri == kTrackPointExtensionV2) && local == "TrackPointExtension") {
-      ReadTrackPointExtension(child, uri, point);
+      xml::ReadExtensionFields(child, uri, kTrackPointExtensionFields, point);
     } else if (uri == kClueTrustGpxData && local == "hr") {
       point->heart_rate_bpm = xml::ElementNumber(child);
     } else if (uri == kClueTrustGpxData && local == "cadence") {
       point->cadence_raw = xml::ElementNumber(child);
     }
-  }
-}
-
-void GpxReader::ReadTrackPointExtension(pugi::xml_node extension, std::string_view uri, xml::TrackPoint* point) {
-  for (pugi::xml_node child = extension.first_child(); child; child = child.next_sibling()) {
-    if (xml::ChildNamespaceUri(child, extension, uri) != uri) continue;  // text nodes resolve to ""
-    std::string_view local = LocalName(child.name());
-    if (local == "hr") point->heart_rate_bpm = xml::ElementNumber(child);
-    if (local == "cad") point->cadence_raw = xml::ElementNumber(child);
-    if (local == "speed") point->speed_mps = xml::ElementNumber(child);
   }
 }
 
@@ -239,22 +196,7 @@ core::Activity GpxReader::BuildActivity() {
   activity.utc_offset_s = context_.utc_offset_s();
   activity.name = name_;
   activity.device = creator_;
-  activity.record_count = builder_.size();
-  activity.elapsed_s = SecondsBetween(builder_.first_time(), builder_.last_time());
-  activity.timer_s = builder_.SegmentTimeS();
-  activity.samples = builder_.Finish(activity.start_time, activity.sport);
-  if (!activity.samples.distance_m.empty()) activity.distance_m = activity.samples.distance_m.back();
-  xml::ChannelStats heart_rate = xml::StatsOf(activity.samples.heart_rate_bpm);
-  activity.avg_heart_rate_bpm = heart_rate.mean;
-  activity.max_heart_rate_bpm = heart_rate.max;
-  activity.salvaged = context_.salvaged();
-  activity.bytes_lost = bytes_lost_;
-  if (document_.partial()) {
-    context_.Warn(pugi::xml_node(), fmt::format("{} at {}; kept the {} track points before the break",
-                                                document_.parse_error().message, document_.parse_error().where,
-                                                activity.record_count));
-  }
-  activity.sessions.push_back(xml::SummaryOf(activity));
+  xml::FinishActivity(&builder_, &activity);
   return activity;
 }
 

@@ -3,9 +3,6 @@
 // <Activity>. Extensions are matched by namespace URI + local name. See tcx_decoder.h, docs/formats/tcx.md.
 #include "formats/tcx/tcx_decoder.h"
 
-#include <fmt/format.h>
-
-#include <algorithm>
 #include <cmath>
 #include <optional>
 #include <string>
@@ -13,6 +10,7 @@
 #include <vector>
 
 #include "formats/xml/decode_context.h"
+#include "formats/xml/extension_fields.h"
 #include "formats/xml/track_builder.h"
 #include "formats/xml/xml_document.h"
 #include "formats/xml/xml_values.h"
@@ -30,6 +28,13 @@ constexpr std::string_view kActivityExtensionV2 = "http://www.garmin.com/xmlsche
 /// TCX RunCadence is single-leg strides/min; Stride stores steps/min (both legs). FORMATS.md §5 and §8.3
 /// (thomaschampagne/elevate#50, trackerproject/trackeR#21).
 constexpr double kStepsPerStride = 2.0;
+
+// The children of the ActivityExtension v2 <TPX> that Stride reads.
+constexpr xml::ExtensionField kTpxFields[] = {
+    {"Speed", &xml::TrackPoint::speed_mps},
+    {"RunCadence", &xml::TrackPoint::cadence_spm, kStepsPerStride},
+    {"Watts", &xml::TrackPoint::power_w},
+};
 
 constexpr std::string_view kIgnoredRootChildren[] = {"Folders", "Workouts", "Courses", "Author", "Extensions"};
 constexpr std::string_view kIgnoredActivityChildren[] = {"Training", "Extensions"};
@@ -51,19 +56,6 @@ core::Sport SportFromAttribute(std::string_view sport) {
   return core::Sport::kOther;
 }
 
-// Count of Trackpoints under an Activity, for TrackBuilder::Reserve.
-size_t CountTrackpoints(pugi::xml_node activity) {
-  size_t count = 0;
-  for (pugi::xml_node lap = activity.first_child(); lap; lap = lap.next_sibling()) {
-    if (!IsElement(lap, "Lap")) continue;
-    for (pugi::xml_node track = lap.first_child(); track; track = track.next_sibling()) {
-      if (!IsElement(track, "Track")) continue;
-      for (pugi::xml_node point = track.first_child(); point; point = point.next_sibling()) count += IsElement(point, "Trackpoint") ? 1 : 0;
-    }
-  }
-  return count;
-}
-
 // Lap totals: sums of distance and timer, time-weighted average HR, maximum HR (NaN when no lap says).
 void TotalsFromLaps(const std::vector<core::Lap>& laps, core::Activity* activity) {
   double distance_m = 0, timer_s = 0, weighted_hr = 0, hr_time_s = 0, max_hr = core::kNaN;
@@ -83,19 +75,6 @@ void TotalsFromLaps(const std::vector<core::Lap>& laps, core::Activity* activity
   activity->max_heart_rate_bpm = max_hr;
 }
 
-// Fills what the laps did not give from the samples.
-void TotalsFromSamples(core::Activity* activity) {
-  const core::Samples& samples = activity->samples;
-  if (std::isnan(activity->distance_m)) {
-    auto last = std::find_if(samples.distance_m.rbegin(), samples.distance_m.rend(),
-                             [](double d) { return !std::isnan(d); });
-    if (last != samples.distance_m.rend()) activity->distance_m = *last;
-  }
-  xml::ChannelStats heart_rate = xml::StatsOf(samples.heart_rate_bpm);
-  if (std::isnan(activity->avg_heart_rate_bpm)) activity->avg_heart_rate_bpm = heart_rate.mean;
-  if (std::isnan(activity->max_heart_rate_bpm)) activity->max_heart_rate_bpm = heart_rate.max;
-}
-
 class TcxReader {
  public:
   TcxReader(const xml::XmlDocument& document, const formats::DecodeOptions& options)
@@ -103,31 +82,24 @@ class TcxReader {
   Result<core::Decoded> Run();
 
  private:
-  void DropPointCutByBreak();
   Status ReadActivities(pugi::xml_node activities);
   Status ReadActivity(pugi::xml_node element);
   Status ReadActivityChild(pugi::xml_node child, ActivityState* state);
   Status ReadLap(pugi::xml_node element, ActivityState* state);
   Status ReadTrackpoint(pugi::xml_node element, xml::TrackBuilder* builder);
   void ReadTrackpointChild(pugi::xml_node child, xml::TrackPoint* point);
-  void ReadTpx(pugi::xml_node tpx, std::string_view uri, xml::TrackPoint* point);
   void FinishActivity(ActivityState* state);
 
   const xml::XmlDocument& document_;
   xml::DecodeContext context_;
   xml::NamespaceResolver namespaces_;
   std::vector<core::Activity> activities_;
-  uint64_t bytes_lost_ = 0;
 };
 
 Result<core::Decoded> TcxReader::Run() {
+  if (Status status = context_.ExpectRoot("TrainingCenterDatabase"); !status) return Fail(status.error());
+  context_.DropElementCutByBreak("Trackpoint");
   pugi::xml_node root = document_.root();
-  if (LocalName(root.name()) != "TrainingCenterDatabase") {
-    return Fail(core::ErrorCode::kCorruptData,
-                fmt::format("root element is <{}>, not <TrainingCenterDatabase>", root.name()),
-                document_.Where(root));
-  }
-  DropPointCutByBreak();
   for (pugi::xml_node child = root.first_child(); child; child = child.next_sibling()) {
     if (child.type() != pugi::node_element) continue;
     std::string_view local = LocalName(child.name());
@@ -137,34 +109,8 @@ Result<core::Decoded> TcxReader::Run() {
       context_.WarnUnknown(child);
     }
   }
-  if (activities_.empty()) {
-    if (document_.partial()) return Fail(document_.parse_error());
-    context_.Warn(root, "no activities: a course, workout or empty file, not an activity");
-  }
-  if (document_.partial()) {
-    context_.Warn(pugi::xml_node(), fmt::format("{} at {}; kept what was parsed before the break",
-                                                document_.parse_error().message, document_.parse_error().where));
-  }
-  core::Decoded decoded;
-  decoded.activities = std::move(activities_);
-  for (core::Activity& activity : decoded.activities) {
-    activity.salvaged = context_.salvaged();
-    activity.bytes_lost = bytes_lost_;
-  }
-  decoded.warnings = context_.TakeWarnings();
-  return decoded;
-}
-
-// Salvage: the trackpoint the break cut through is incomplete; drop it and count the bytes from its start.
-void TcxReader::DropPointCutByBreak() {
-  if (!document_.partial()) return;
-  size_t kept_until = document_.error_offset();
-  if (pugi::xml_node open = document_.OpenElement("Trackpoint")) {
-    kept_until = document_.OffsetOf(open);
-    open.parent().remove_child(open);
-  }
-  bytes_lost_ = document_.size() - std::min(kept_until, document_.size());
-  context_.MarkSalvaged();
+  return context_.Finish(std::move(activities_), "no activities: a course, workout or empty file, not an activity",
+                         "kept what was parsed before the break");
 }
 
 // <Activity> elements sit directly under <Activities> or inside MultiSportSession/FirstSport|NextSport.
@@ -192,7 +138,7 @@ Status TcxReader::ReadActivity(pugi::xml_node element) {
   state.activity.format = core::FileFormat::kTcx;
   state.activity.sport = SportFromAttribute(sport);
   state.activity.sport_detail = sport;
-  state.builder.Reserve(CountTrackpoints(element));
+  state.builder.Reserve(xml::CountNested(element, "Lap", "Track", "Trackpoint"));
   for (pugi::xml_node child = element.first_child(); child; child = child.next_sibling()) {
     if (child.type() != pugi::node_element) continue;
     if (Status status = ReadActivityChild(child, &state); !status) return status;
@@ -267,17 +213,7 @@ Status TcxReader::ReadTrackpoint(pugi::xml_node element, xml::TrackBuilder* buil
       ReadTrackpointChild(child, &point);
     }
   }
-  if (!time_element) {
-    context_.CountDropped("trackpoints without <Time>");
-    return Ok();
-  }
-  xml::XmlTime time;
-  Result<bool> read = context_.ReadTime(time_element.child_value(), time_element, &time);
-  if (!read) return Fail(read.error());
-  if (!*read) return Ok();
-  point.time = time.time;
-  builder->Add(point);
-  return Ok();
+  return context_.AddTimedPoint(time_element, "trackpoints without <Time>", &point, builder);
 }
 
 void TcxReader::ReadTrackpointChild(pugi::xml_node child, xml::TrackPoint* point) {
@@ -300,20 +236,10 @@ void TcxReader::ReadTrackpointChild(pugi::xml_node child, xml::TrackPoint* point
     for (pugi::xml_node extension = child.first_child(); extension; extension = extension.next_sibling()) {
       if (!IsElement(extension, "TPX")) continue;
       std::string_view uri = namespaces_.Uri(extension);
-      if (uri == kActivityExtensionV2) ReadTpx(extension, uri, point);
+      if (uri == kActivityExtensionV2) xml::ReadExtensionFields(extension, uri, kTpxFields, point);
     }
   } else if (child.type() == pugi::node_element && !Contains(kIgnoredPointChildren, local)) {
     context_.WarnUnknown(child);
-  }
-}
-
-void TcxReader::ReadTpx(pugi::xml_node tpx, std::string_view uri, xml::TrackPoint* point) {
-  for (pugi::xml_node child = tpx.first_child(); child; child = child.next_sibling()) {
-    if (xml::ChildNamespaceUri(child, tpx, uri) != uri) continue;  // text nodes resolve to ""
-    std::string_view local = LocalName(child.name());
-    if (local == "Speed") point->speed_mps = ElementNumber(child);
-    if (local == "RunCadence") point->cadence_spm = ElementNumber(child) * kStepsPerStride;
-    if (local == "Watts") point->power_w = ElementNumber(child);
   }
 }
 
@@ -328,15 +254,9 @@ void TcxReader::FinishActivity(ActivityState* state) {
     activity.start_time = builder.first_time();
   }
   activity.utc_offset_s = context_.utc_offset_s();
-  activity.record_count = builder.size();
   TotalsFromLaps(state->laps, &activity);
-  activity.elapsed_s = builder.empty() ? activity.timer_s : xml::SecondsBetween(builder.first_time(), builder.last_time());
-  double segment_time_s = builder.empty() ? core::kNaN : builder.SegmentTimeS();
-  activity.samples = builder.Finish(activity.start_time, activity.sport);
-  if (std::isnan(activity.timer_s)) activity.timer_s = segment_time_s;
-  TotalsFromSamples(&activity);
+  xml::FinishActivity(&builder, &activity);
   activity.laps = std::move(state->laps);
-  activity.sessions.push_back(xml::SummaryOf(activity));
 }
 
 }  // namespace

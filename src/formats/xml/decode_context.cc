@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// DecodeContext: times, warnings and salvage bookkeeping for the XML decoders (see decode_context.h).
+// DecodeContext: root check, times and timed points, warnings, salvage and the end of a decode for the XML
+// decoders (see decode_context.h).
 #include "formats/xml/decode_context.h"
 
 #include <fmt/format.h>
@@ -21,6 +22,44 @@ std::string Quote(std::string_view text) {
 }
 
 }  // namespace
+
+Status DecodeContext::ExpectRoot(std::string_view local_name) const {
+  pugi::xml_node root = document_.root();
+  if (LocalName(root.name()) == local_name) return Ok();
+  return Fail(core::ErrorCode::kCorruptData, fmt::format("root element is <{}>, not <{}>", root.name(), local_name),
+              document_.Where(root));
+}
+
+void DecodeContext::DropElementCutByBreak(std::string_view local_name) {
+  if (!document_.partial()) return;
+  size_t kept_until = document_.error_offset();
+  if (pugi::xml_node open = document_.OpenElement(local_name)) {
+    kept_until = document_.OffsetOf(open);
+    open.parent().remove_child(open);
+  }
+  bytes_lost_ = document_.size() - std::min(kept_until, document_.size());
+  salvaged_ = true;
+}
+
+Result<core::Decoded> DecodeContext::Finish(std::vector<core::Activity> activities, std::string_view no_activity,
+                                            std::string_view kept) {
+  if (activities.empty()) {
+    if (document_.partial()) return Fail(document_.parse_error());
+    Warn(document_.root(), std::string(no_activity));
+  }
+  if (document_.partial()) {
+    Warn(pugi::xml_node(),
+         fmt::format("{} at {}; {}", document_.parse_error().message, document_.parse_error().where, kept));
+  }
+  for (core::Activity& activity : activities) {
+    activity.salvaged = salvaged_;
+    activity.bytes_lost = bytes_lost_;
+  }
+  core::Decoded decoded;
+  decoded.activities = std::move(activities);
+  decoded.warnings = TakeWarnings();
+  return decoded;
+}
 
 Result<bool> DecodeContext::ReadTime(std::string_view text, pugi::xml_node node, XmlTime* out) {
   if (!ParseXmlTime(text, out)) {

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <numbers>
 
+#include "formats/xml/xml_values.h"
+
 namespace stride::xml {
 namespace {
 
@@ -13,10 +15,6 @@ constexpr double kDegToRad = std::numbers::pi / 180.0;
 
 bool IsFootSport(core::Sport sport) {
   return core::IsRun(sport) || sport == core::Sport::kWalking || sport == core::Sport::kHiking;
-}
-
-double SecondsBetween(core::Timestamp from, core::Timestamp to) {
-  return static_cast<double>((to - from).count()) / 1000.0;
 }
 
 void ClearUnless(bool seen, std::vector<double>* column) {
@@ -160,6 +158,32 @@ core::SessionSummary SummaryOf(const core::Activity& activity) {
   session.avg_heart_rate_bpm = activity.avg_heart_rate_bpm;
   session.max_heart_rate_bpm = activity.max_heart_rate_bpm;
   return session;
+}
+
+void FillTotalsFromSamples(core::Activity* activity) {
+  const core::Samples& samples = activity->samples;
+  if (std::isnan(activity->distance_m)) {
+    auto last = std::find_if(samples.distance_m.rbegin(), samples.distance_m.rend(),
+                             [](double d) { return !std::isnan(d); });
+    if (last != samples.distance_m.rend()) activity->distance_m = *last;
+  }
+  ChannelStats heart_rate = StatsOf(samples.heart_rate_bpm);
+  if (std::isnan(activity->avg_heart_rate_bpm)) activity->avg_heart_rate_bpm = heart_rate.mean;
+  if (std::isnan(activity->max_heart_rate_bpm)) activity->max_heart_rate_bpm = heart_rate.max;
+}
+
+void FinishActivity(TrackBuilder* builder, core::Activity* activity) {
+  activity->record_count = builder->size();
+  if (builder->empty()) {
+    activity->elapsed_s = activity->timer_s;
+  } else {
+    // Both read the times before Finish shifts them to the activity start.
+    activity->elapsed_s = SecondsBetween(builder->first_time(), builder->last_time());
+    if (std::isnan(activity->timer_s)) activity->timer_s = builder->SegmentTimeS();
+  }
+  activity->samples = builder->Finish(activity->start_time, activity->sport);
+  FillTotalsFromSamples(activity);
+  activity->sessions.push_back(SummaryOf(*activity));
 }
 
 }  // namespace stride::xml

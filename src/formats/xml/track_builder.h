@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // TrackBuilder collects the track points of one GPX or TCX activity column by column, then finishes the
 // core::Samples: times relative to the start, channels the file never carried left empty, distance
-// computed from positions when the file has none, and running cadence converted to steps/min.
+// computed from positions when the file has none, and running cadence converted to steps/min. It also
+// completes the activity's totals and summary from those samples (FinishActivity).
 #ifndef STRIDE_FORMATS_XML_TRACK_BUILDER_H_
 #define STRIDE_FORMATS_XML_TRACK_BUILDER_H_
 
@@ -86,6 +87,16 @@ ChannelStats StatsOf(std::span<const double> values);
 
 /// The SessionSummary of a GPX/TCX activity: its sport, start and totals.
 core::SessionSummary SummaryOf(const core::Activity& activity);
+
+/// Fills the totals `activity` does not state yet (NaN) from its samples: the distance from the last known
+/// cumulative distance, the average and maximum heart rate from the heart-rate column.
+void FillTotalsFromSamples(core::Activity* activity);
+
+/// Completes a GPX/TCX activity from the points in `builder`: record_count; elapsed_s from the first to the
+/// last point (timer_s when there are none); timer_s, when not already stated, as SegmentTimeS(); the
+/// samples (TrackBuilder::Finish at activity->start_time); FillTotalsFromSamples; and one SessionSummary.
+/// REQUIRES: start_time and sport set, plus any totals the file states (laps). Leaves the builder empty.
+void FinishActivity(TrackBuilder* builder, core::Activity* activity);
 
 }  // namespace stride::xml
 

@@ -41,6 +41,24 @@ bool Contains(const std::string_view (&names)[N], std::string_view name) {
   return false;
 }
 
+/// How many `leaf` elements sit in the `middle` elements of the `outer` children of `parent` (local names,
+/// any prefix): the track points of a GPX file or TCX activity, for TrackBuilder::Reserve. Inline so that
+/// the names, usually literals, compare as constants.
+inline size_t CountNested(pugi::xml_node parent, std::string_view outer, std::string_view middle,
+                          std::string_view leaf) {
+  size_t count = 0;
+  for (pugi::xml_node group = parent.first_child(); group; group = group.next_sibling()) {
+    if (!IsElement(group, outer)) continue;
+    for (pugi::xml_node container = group.first_child(); container; container = container.next_sibling()) {
+      if (!IsElement(container, middle)) continue;
+      for (pugi::xml_node item = container.first_child(); item; item = item.next_sibling()) {
+        count += IsElement(item, leaf) ? 1 : 0;
+      }
+    }
+  }
+  return count;
+}
+
 /// An element's first text child without surrounding whitespace; empty when it has none.
 std::string_view TrimmedText(pugi::xml_node element);
 
