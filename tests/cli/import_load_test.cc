@@ -3,11 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <fmt/format.h>
-
-#include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "gpx_fixture.h"
 #include "run_stride.h"
 #include "testing/shared_data.h"
 
@@ -16,32 +14,12 @@ namespace {
 
 using nlohmann::json;
 
-// A GPX run of `minutes` at constant heart rate `hr`, one point every 10 s at 3 m/s.
-std::string ConstantHeartRateGpx(const std::string& start_date, int minutes, int hr) {
-  std::string out =
-      "<?xml version=\"1.0\"?>\n<gpx version=\"1.1\" creator=\"test\" xmlns=\"http://www.topografix.com/GPX/1/1\" "
-      "xmlns:tpx=\"http://www.garmin.com/xmlschemas/TrackPointExtension/v1\"><trk><type>running</type><trkseg>\n";
-  for (int s = 0; s <= minutes * 60; s += 10) {
-    std::string time = fmt::format("{}T07:{:02d}:{:02d}Z", start_date, s / 60, s % 60);
-    double lat = 51.5 + s * 3.0 / 111320.0;
-    out += "<trkpt lat=\"" + std::to_string(lat) + "\" lon=\"-0.1\"><time>" + time +
-           "</time><extensions><tpx:TrackPointExtension><tpx:hr>" + std::to_string(hr) +
-           "</tpx:hr></tpx:TrackPointExtension></extensions></trkpt>\n";
-  }
-  return out + "</trkseg></trk></gpx>\n";
-}
-
-void WriteFile(const std::filesystem::path& p, const std::string& text) {
-  std::ofstream out(p, std::ios::binary);
-  out << text;
-}
-
 TEST(ImportLoadTest, KnownHeartRateGivesTheWorkedTrimp) {
   auto dir = FreshTempDir("trimp");
   auto db = dir / "s.db";
   // HRr = (rest + 0.74 * (max - rest)): rest 50, max 200 -> 161 bpm; 59 min of samples + the last point.
   ASSERT_EQ(RunStride({"athlete", "set", "--sex", "female", "--hr-rest", "50", "--hr-max", "200"}, db).exit_code, 0);
-  WriteFile(dir / "run.gpx", ConstantHeartRateGpx("2026-11-02", 59, 161));
+  WriteTextFile(dir / "run.gpx", GpxRun("2026-11-02", 59, 161));
   auto imported = RunStride({"import", "--json", (dir / "run.gpx").string()}, db);
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
   EXPECT_EQ(json::parse(imported.out)["imported"], 1);
@@ -97,8 +75,8 @@ TEST(ImportLoadTest, ABrokenFileIsListedAndTheRestImported) {
   auto dir = FreshTempDir("broken");
   auto db = dir / "s.db";
   std::filesystem::create_directories(dir / "in");
-  WriteFile(dir / "in" / "good.gpx", ConstantHeartRateGpx("2026-11-03", 20, 140));
-  WriteFile(dir / "in" / "bad.gpx", "<gpx version=\"1.1\"><trk><trkseg><trkpt lat=\"1\" lon=\"2\"><time>2026-");
+  WriteTextFile(dir / "in" / "good.gpx", GpxRun("2026-11-03", 20, 140));
+  WriteTextFile(dir / "in" / "bad.gpx", "<gpx version=\"1.1\"><trk><trkseg><trkpt lat=\"1\" lon=\"2\"><time>2026-");
   auto r = RunStride({"import", "--json", (dir / "in").string()}, db);
   EXPECT_EQ(r.exit_code, 2);
   json j = json::parse(r.out);
@@ -112,8 +90,8 @@ TEST(ImportLoadTest, ABrokenFileIsListedAndTheRestImported) {
 TEST(ImportLoadTest, InspectStoresNothingAndExitsTwoOnBadFiles) {
   auto dir = FreshTempDir("inspect");
   auto db = dir / "s.db";
-  WriteFile(dir / "good.gpx", ConstantHeartRateGpx("2026-11-03", 10, 140));
-  WriteFile(dir / "bad.fit", std::string("\x0e\x10\x00\x00\xff\x00\x00\x00.FIT\x00\x00", 14));
+  WriteTextFile(dir / "good.gpx", GpxRun("2026-11-03", 10, 140));
+  WriteTextFile(dir / "bad.fit", std::string("\x0e\x10\x00\x00\xff\x00\x00\x00.FIT\x00\x00", 14));
   auto r = RunStride({"inspect", "--json", (dir / "good.gpx").string(), (dir / "bad.fit").string()}, db);
   EXPECT_EQ(r.exit_code, 2);
   json j = json::parse(r.out);

@@ -3,29 +3,15 @@
 // planned against done, day by day, the missed sessions, and the plan's versions with their reasons.
 #include <gtest/gtest.h>
 
-#include <fmt/format.h>
-
-#include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "gpx_fixture.h"
 #include "run_stride.h"
 
 namespace stride::testing {
 namespace {
 
 using nlohmann::json;
-
-// A GPX run on `date` at 07:00 UTC: `minutes` at 3 m/s northwards, one point every 10 s.
-void WriteRun(const std::filesystem::path& file, const std::string& date, int minutes) {
-  std::ofstream out(file);
-  out << "<?xml version=\"1.0\"?>\n<gpx version=\"1.1\" creator=\"test\" xmlns=\"http://www.topografix.com/GPX/1/1\">"
-         "<trk><type>running</type><trkseg>\n";
-  for (int s = 0; s <= minutes * 60; s += 10) {
-    out << fmt::format("<trkpt lat=\"{:.7f}\" lon=\"-0.1\"><time>{}T07:{:02d}:{:02d}Z</time></trkpt>\n",
-                       51.5 + s * 3.0 / 111320.0, date, s / 60, s % 60);
-  }
-  out << "</trkseg></trk></gpx>\n";
-}
 
 std::filesystem::path SamWithPlan(const std::string& name) {
   auto dir = FreshTempDir(name);
@@ -54,7 +40,7 @@ TEST(StatusCliTest, WithoutAPlanShowsLoadAndSaysHowToMakeOne) {
 
 TEST(StatusCliTest, ShowsThisWeekPlannedAgainstDone) {
   auto db = SamWithPlan("status-week");
-  WriteRun(db.parent_path() / "tue.gpx", "2026-11-24", 25);  // 4.5 km
+  WriteTextFile(db.parent_path() / "tue.gpx", GpxRun("2026-11-24", 25));  // 4.5 km
   auto r = RunStride({"import", (db.parent_path() / "tue.gpx").string()}, db);
   ASSERT_EQ(r.exit_code, 0) << r.err;
 
