@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The FIT CRC-16 (CRC-16/ARC: reflected polynomial 0xA001, initial value 0), used for the FIT header and
-// file checksums. Spec and check values: docs/formats/fit.md and FORMATS.md 1.2. Computed with
-// slicing-by-8 tables (8 bytes per step), so checking a file costs little next to decoding it.
+// file checksums. Spec and check values: docs/formats/fit.md and FORMATS.md 1.2. Computed by carry-less
+// multiplication on x86-64 CPUs that have it (chosen at run time) and slicing-by-8 tables otherwise, so
+// checking a file costs little next to decoding it.
 #ifndef STRIDE_FORMATS_FIT_CRC16_H_
 #define STRIDE_FORMATS_FIT_CRC16_H_
 

@@ -4,8 +4,10 @@
 #include "formats/fit/fit_activity_builder.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstring>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -39,6 +41,41 @@ double SumValid(const std::vector<core::SessionSummary>& sessions, Get get) {
     if (Valid(get(s))) sum += get(s), any = true;
   }
   return any ? sum : kNaN;
+}
+
+constexpr double kHrvTimeScale = 1000;  // hrv.time: uint16 array, ms
+constexpr unsigned kHrvInvalid = 0xFFFF;
+
+unsigned Le16At(const uint8_t* p, size_t i) { return p[2 * i] | (p[2 * i + 1] << 8); }
+
+// hrv.time values below this many ms are converted by table lookup instead of a division (rr intervals
+// of 2.048 s and more, heart rates under 30 bpm, are divided).
+constexpr unsigned kRrTableSize = 2048;
+
+// table[ms] = ms / 1000, computed by the very division it replaces, so the doubles are the same.
+const double* RrSecondsTable() {
+  static const std::array<double, kRrTableSize> table = [] {
+    std::array<double, kRrTableSize> t{};
+    for (unsigned ms = 0; ms < kRrTableSize; ++ms) t[ms] = ms / kHrvTimeScale;
+    return t;
+  }();
+  return table.data();
+}
+
+// Writes the valid values of the little-endian uint16 array p[0, 2n) (hrv.time, ms) to `out` in
+// seconds and returns how many there were.
+size_t RrIntervalsLe16(const uint8_t* p, size_t n, double* out) {
+  const double* table = RrSecondsTable();
+  size_t kept = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const unsigned ms = Le16At(p, i);
+    if (ms < kRrTableSize) {
+      out[kept++] = table[ms];
+    } else if (ms != kHrvInvalid) {  // the invalid value pads short arrays
+      out[kept++] = ms / kHrvTimeScale;
+    }
+  }
+  return kept;
 }
 
 }  // namespace
@@ -248,7 +285,6 @@ void ActivityBuilder::ReserveRrIntervals(size_t count) {
 }
 
 void ActivityBuilder::OnHrv(const RawField* raw) {
-  constexpr double kHrvTimeScale = 1000;  // hrv.time: uint16 array, ms
   const RawField& times = raw[Idx(HrvSlot::kTime)];
   const size_t n = times.bytes.size() / kBaseTypeSize[static_cast<uint8_t>(times.base)];
   ReserveRrIntervals(n);
@@ -256,14 +292,7 @@ void ActivityBuilder::OnHrv(const RawField* raw) {
   if (times.base == BaseType::kUint16 && !times.swap) {  // the usual layout: little-endian uint16
     const size_t before = rr.size();
     rr.resize(before + n);
-    double* out = rr.data() + before;
-    const uint8_t* p = times.bytes.data();
-    for (size_t i = 0; i < n; ++i) {
-      const unsigned ms = p[2 * i] | (p[2 * i + 1] << 8);
-      *out = ms / kHrvTimeScale;
-      out += ms != 0xFFFF;  // invalid padding is overwritten by the next value or cut off below
-    }
-    rr.resize(static_cast<size_t>(out - rr.data()));
+    rr.resize(before + RrIntervalsLe16(times.bytes.data(), n, rr.data() + before));
     return;
   }
   for (size_t i = 0; i < n; ++i) {
@@ -383,13 +412,23 @@ void ActivityBuilder::DoubleRunningCadence(double origin_fit_s) {
     }
     return;
   }
-  // Multisport: double only the samples inside a running/walking/hiking session.
+  // Multisport: double only the samples inside a running/walking/hiking session (from its start to
+  // start + elapsed, or on without end when the elapsed time is unknown).
+  struct Window {
+    double from_s;
+    double to_s;
+  };
+  std::vector<Window> windows;
+  for (size_t k = 0; k < sessions.size(); ++k) {
+    if (!IsStrideSport(session_sports_[k]) || !Valid(session_starts_fit_s_[k])) continue;
+    const double from = session_starts_fit_s_[k] - origin_fit_s;
+    const double elapsed = sessions[k].total_elapsed_time_s;
+    windows.push_back({from, Valid(elapsed) ? from + elapsed : std::numeric_limits<double>::infinity()});
+  }
+  if (windows.empty()) return;
   for (size_t i = 0; i < cadence.size(); ++i) {
-    for (size_t k = 0; k < sessions.size(); ++k) {
-      if (!IsStrideSport(session_sports_[k]) || !Valid(session_starts_fit_s_[k])) continue;
-      const double from = session_starts_fit_s_[k] - origin_fit_s;
-      const double elapsed = sessions[k].total_elapsed_time_s;
-      if (time_s[i] >= from && (!Valid(elapsed) || time_s[i] <= from + elapsed)) {
+    for (const Window& w : windows) {
+      if (time_s[i] >= w.from_s && time_s[i] <= w.to_s) {
         cadence[i] *= 2;
         break;
       }

@@ -165,9 +165,12 @@ inline double MessageReader::ScaledInteger(const uint8_t* p, const FieldOp& op) 
   return (static_cast<double>(value) * op.inverse_scale - op.offset_value) * kValidFactor[valid];
 }
 
-// A developer field as ReadData computes it: value / scale - offset, or NaN. Any base type.
+// A developer field as ReadData computes it: value / scale - offset, or NaN. Any base type. Most
+// scales are 1, and dividing by 1 changes no bit of any double (a signalling NaN is quieted by the
+// subtraction either way), so that division is skipped.
 inline double MessageReader::DeveloperNumber(const uint8_t* p, const DevOp& op) {
-  return FastNumber(p + op.value.offset, op.value) / op.scale - op.offset_value;
+  const double value = FastNumber(p + op.value.offset, op.value);
+  return (op.scale == 1 ? value : value / op.scale) - op.offset_value;
 }
 
 bool MessageReader::IsFastPlan(const Plan& plan) { return !kHostBigEndian && plan.defined; }
@@ -175,12 +178,39 @@ bool MessageReader::IsFastPlan(const Plan& plan) { return !kHostBigEndian && pla
 // Groups the numeric ops for ReadFast (integers in host order, swapped integers, the rest). The order
 // of ops does not matter otherwise: AddFieldOp keeps one op per slot.
 void MessageReader::GroupOps(Plan& plan) {
-  auto integer = [](const FieldOp& op) { return op.kind == ValueKind::kInteger; };
+  auto integer = [](const FieldOp& op) { return op.kind == ValueKind::kInteger && SizeOf(op.base) <= 4; };
   auto host_order = [](const FieldOp& op) { return !op.swap; };
   const auto integers_end = std::partition(plan.ops.begin(), plan.ops.end(), integer);
   const auto host_end = std::partition(plan.ops.begin(), integers_end, host_order);
   plan.host_order_end = static_cast<size_t>(host_end - plan.ops.begin());
   plan.swapped_end = static_cast<size_t>(integers_end - plan.ops.begin());
+}
+
+// How ReadFast learns a message's timestamp (see TimestampKind).
+void MessageReader::SetTimestampKind(Plan& plan) {
+  plan.timestamp = TimestampKind::kNone;
+  for (const FieldOp& op : plan.ops) {
+    if (op.slot != 0) continue;
+    plan.timestamp = op.base == BaseType::kUint32 ? TimestampKind::kUint32 : TimestampKind::kOther;
+    plan.timestamp_offset = op.offset;
+    plan.timestamp_swap = op.swap;
+  }
+}
+
+// Everything ReadFast needs once a definition's fields are added: op groups, the vector kernel.
+void MessageReader::CompilePlan(Plan& plan) const {
+  GroupOps(plan);
+  SetTimestampKind(plan);
+  plan.fast = IsFastPlan(plan);
+  plan.use_kernel = false;
+  if (!vector_ || plan.swapped_end == 0) return;  // without integer fields, filling NaN is quicker
+  plan.kernel.Reset(plan.slot_count);
+  for (size_t i = 0; i < plan.swapped_end; ++i) {
+    const FieldOp& op = plan.ops[i];
+    plan.kernel.Add(op.slot, op.offset, SizeOf(op.base), op.is_signed, op.swap, static_cast<uint32_t>(op.invalid),
+                    op.inverse_scale, op.offset_value);
+  }
+  plan.use_kernel = plan.kernel.Compile();
 }
 
 MessageReader::MessageReader(std::span<const uint8_t> file, ActivityBuilder* builder, const std::string& name)
@@ -201,8 +231,9 @@ core::Error MessageReader::Corrupt(size_t at, std::string message) const {
 }
 
 Status MessageReader::DecodeRecords(size_t begin, size_t end, size_t* decoded_end) {
-  // ReadFast loads 8 bytes from a field's start: it is used only where that stays inside the file.
-  constexpr size_t kLoadSlack = sizeof(uint64_t);
+  // ReadFast loads 8 bytes from a field's start, and its SlotKernel up to 16 bytes past the message:
+  // it is used only where that stays inside the file.
+  constexpr size_t kLoadSlack = std::max(sizeof(uint64_t), SlotKernel::kReadSlack);
   const size_t fast_end = file_.size() >= kLoadSlack ? file_.size() - kLoadSlack : 0;
   const uint8_t* bytes = file_.data();
   size_t pos = begin;
@@ -239,19 +270,31 @@ Status MessageReader::ReadMessage(size_t pos, size_t end, size_t* next) {
   return ReadData(pos, end, header & kLocalTypeMask, false, 0, next);
 }
 
-// A data message of a fast plan. REQUIRES: plan.fast, the message and 8 more bytes inside the file.
+// A data message of a fast plan. REQUIRES: plan.fast, the message and 16 more bytes inside the file.
 void MessageReader::ReadFast(const Plan& plan, const uint8_t* p) {
   double v[kMaxSlots];
-  std::fill_n(v, kMaxSlots, core::kNaN);
   const FieldOp* ops = plan.ops.data();
-  for (size_t i = 0; i < plan.host_order_end; ++i) v[ops[i].slot] = ScaledInteger<false>(p, ops[i]);
-  for (size_t i = plan.host_order_end; i < plan.swapped_end; ++i) v[ops[i].slot] = ScaledInteger<true>(p, ops[i]);
+  if (plan.use_kernel) {
+    plan.kernel.Decode(p, v);
+  } else {
+    std::fill_n(v, kMaxSlots, core::kNaN);
+    for (size_t i = 0; i < plan.host_order_end; ++i) v[ops[i].slot] = ScaledInteger<false>(p, ops[i]);
+    for (size_t i = plan.host_order_end; i < plan.swapped_end; ++i) v[ops[i].slot] = ScaledInteger<true>(p, ops[i]);
+  }
   for (size_t i = plan.swapped_end; i < plan.ops.size(); ++i) {
     v[ops[i].slot] = FastNumber(p + ops[i].offset, ops[i]) * ops[i].inverse_scale - ops[i].offset_value;
   }
   for (const FieldOp& op : plan.raw_ops) raw_[op.slot] = RawField{{p + op.offset, op.size}, op.base, op.swap};
-  NoteTimestamp(v);
-  Dispatch(plan, v);
+  if (plan.timestamp == TimestampKind::kUint32) {
+    NoteUint32Timestamp(plan, p);
+  } else if (plan.timestamp == TimestampKind::kOther) {
+    NoteTimestamp(v);
+  }
+  if (plan.kind == MesgKind::kRecord) [[likely]] {
+    builder_->OnRecord(v, raw_.data());
+  } else {
+    Dispatch(plan, v);
+  }
   for (const DevOp& op : plan.dev_ops) builder_->SetDeveloperValue(op.channel, DeveloperNumber(p, op));
   for (const FieldOp& op : plan.raw_ops) raw_[op.slot] = RawField{};
 }
@@ -290,8 +333,7 @@ Status MessageReader::ReadDefinition(size_t pos, size_t end, size_t* next) {
     offset += file_[at + 1];
   }
   plan.size = offset;
-  GroupOps(plan);
-  plan.fast = IsFastPlan(plan);
+  CompilePlan(plan);
   if (plan.kind == MesgKind::kRecord) {
     uint32_t columns = 0;
     for (const FieldOp& op : plan.ops) columns |= ActivityBuilder::ColumnOfRecordSlot(op.slot);
@@ -414,6 +456,18 @@ Status MessageReader::ReadData(size_t pos, size_t end, uint8_t local, bool compr
   for (const FieldOp& op : plan.raw_ops) raw_[op.slot] = RawField{};
   *next = pos + 1 + plan.size;
   return Ok();
+}
+
+// NoteTimestamp for a uint32 timestamp, from the message's bytes: its slot holds NaN for the invalid
+// value and the value itself otherwise (scale 1, offset 0), which NoteTimestamp would leave as it is.
+inline void MessageReader::NoteUint32Timestamp(const Plan& plan, const uint8_t* p) {
+  constexpr uint32_t kInvalid = 0xFFFFFFFF;
+  uint32_t t;
+  std::memcpy(&t, p + plan.timestamp_offset, sizeof t);
+  if (plan.timestamp_swap) t = __builtin_bswap32(t);
+  if (t == kInvalid) return;
+  last_timestamp_ = t;
+  have_timestamp_ = true;
 }
 
 // A message's own timestamp (slot 0) resets the running time of compressed headers (FORMATS.md 1.7).

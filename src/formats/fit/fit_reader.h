@@ -4,7 +4,8 @@
 // A definition is compiled once into a plan (offset, size, base type, slot, byte swap, scale/offset per
 // field), so decoding a data message is a short loop without lookups or allocations. Away from the end
 // of the file, plain data messages take a fast path (ReadFast) whose integer fields are read without
-// branches; compressed-timestamp messages and the last bytes of a file take the general one (ReadData).
+// branches, eight at a time where the CPU has AVX2 (SlotKernel); compressed-timestamp messages and the
+// last bytes of a file take the general one (ReadData).
 #ifndef STRIDE_FORMATS_FIT_FIT_READER_H_
 #define STRIDE_FORMATS_FIT_FIT_READER_H_
 
@@ -18,6 +19,7 @@
 #include "core/result.h"
 #include "formats/fit/fit_activity_builder.h"
 #include "formats/fit/fit_profile.h"
+#include "formats/fit/slot_kernel.h"
 
 namespace stride::fit {
 
@@ -45,6 +47,9 @@ class MessageReader {
  private:
   // How a numeric field's first value turns into a number once its bytes are loaded into a uint64.
   enum class ValueKind : uint8_t { kInteger, kUint64, kFloat32, kFloat64 };
+  // A message's timestamp field (slot 0): none, a uint32 (date_time, as the profile has it: ReadFast
+  // reads it from the bytes, not from its slot), or another base type (NoteTimestamp checks the slot).
+  enum class TimestampKind : uint8_t { kNone, kUint32, kOther };
   struct FieldOp {
     uint32_t offset;
     uint8_t size;
@@ -73,11 +78,16 @@ class MessageReader {
     bool unknown = false;
     uint32_t size = 0;
     uint8_t slot_count = 1;
-    // Numeric fields, at most one per slot, grouped: integers in host byte order [0, host_order_end),
-    // byte-swapped integers [host_order_end, swapped_end), then floats and 64-bit unsigned numbers.
+    // Numeric fields, at most one per slot, grouped: integers of up to 4 bytes in host byte order
+    // [0, host_order_end), byte-swapped ones [host_order_end, swapped_end), then floats and 64-bit numbers.
     std::vector<FieldOp> ops;
     size_t host_order_end = 0;
     size_t swapped_end = 0;
+    SlotKernel kernel;         // ops [0, swapped_end), for the vector path
+    bool use_kernel = false;   // ReadFast decodes ops [0, swapped_end) with `kernel`
+    TimestampKind timestamp = TimestampKind::kNone;
+    uint32_t timestamp_offset = 0;  // kUint32: where the value is
+    bool timestamp_swap = false;
     uint32_t slots_used = 0;       // bit per slot with an op
     std::vector<FieldOp> raw_ops;  // fields handed over as bytes
     std::vector<DevOp> dev_ops;
@@ -103,7 +113,10 @@ class MessageReader {
   static bool IsFastPlan(const Plan& plan);
   template <bool kSwapped>
   static double ScaledInteger(const uint8_t* p, const FieldOp& op);
+  void CompilePlan(Plan& plan) const;
   static void GroupOps(Plan& plan);
+  static void SetTimestampKind(Plan& plan);
+  void NoteUint32Timestamp(const Plan& plan, const uint8_t* p);
   static double DeveloperNumber(const uint8_t* p, const DevOp& op);
   void ReadFast(const Plan& plan, const uint8_t* p);
   Status ReadMessage(size_t pos, size_t end, size_t* next);
@@ -122,6 +135,7 @@ class MessageReader {
   bool have_timestamp_ = false;
   uint32_t last_timestamp_ = 0;
   bool reserved_ = false;
+  bool vector_ = SlotKernel::Enabled();  // plans may use their SlotKernel
   std::vector<uint16_t> unknown_mesgs_;
   uint64_t unknown_mesg_count_ = 0;
   std::vector<uint16_t> undescribed_dev_fields_;

@@ -36,6 +36,18 @@ TEST(Crc16Test, SlicedPathAgreesWithBytewiseUpdate) {
   }
 }
 
+// Every length up to 700 and a non-zero start value: the tables, the 64-byte CLMUL folding and the
+// 128-byte wide folding (where the CPU has them) and each of their tails.
+TEST(Crc16Test, FoldingPathsAgreeWithBytewiseUpdateAtEveryLength) {
+  std::vector<uint8_t> data(700);
+  for (size_t i = 0; i < data.size(); ++i) data[i] = static_cast<uint8_t>((i * 2654435761u) >> 13);
+  uint16_t bytewise = 0x5A5A;
+  for (size_t n = 0; n <= data.size(); ++n) {
+    ASSERT_EQ(Crc16(std::span<const uint8_t>(data.data(), n), 0x5A5A), bytewise) << n;
+    if (n < data.size()) bytewise = Crc16Update(bytewise, data[n]);
+  }
+}
+
 TEST(Crc16Test, CanContinueAcrossChunks) {
   const std::vector<uint8_t> data = Ascii("123456789");
   const uint16_t head = Crc16(std::span<const uint8_t>(data.data(), 4));
