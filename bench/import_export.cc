@@ -2,7 +2,7 @@
 // The import benchmark's library-level driver: app::ImportPaths into DB, as `stride import` runs it but
 // without the CLI (no progress bar), and with the pipeline depth as a flag, so that the sequential and
 // pipelined imports can be compared on the same export. Usage: import_export DB PATH... [--in-flight N]
-// (N = 0: sequential; default app::ImportOptions' 4).
+// (N = 0: sequential; default app::ImportOptions' 16).
 #include <cstdio>
 #include <cstdlib>
 #include <string_view>

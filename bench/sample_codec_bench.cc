@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
-// What the stored sample blob costs: store::EncodeSamples on the runs of an export made by make_export,
-// and, to choose its deflate level, libdeflate at levels 0-9 on the same column bytes (laid out as
-// sample_codec.cc does: time and positions as float64, the rest as float32). Reports input bytes/s and
-// the "ratio" counter (raw bytes / compressed bytes). Usage: sample_codec_bench EXPORT.zip [flags].
+// What the stored sample blob costs: store::EncodeSamples (version 2: exact quantised, bit-packed columns)
+// against EncodeSamplesVersion1 (float64/float32 columns deflated at level 1) on the runs of an export
+// made by make_export, both ways, and libdeflate at levels 0-9 on the version-1 column bytes (time,
+// positions and distance as float64, the rest as float32). Every figure counts those version-1 column
+// bytes as its input: bytes/s and the "ratio" counter (those bytes / blob bytes) compare directly.
+// Usage: sample_codec_bench EXPORT.zip [--benchmark_* flags].
 #include <benchmark/benchmark.h>
 #include <libdeflate.h>
 
@@ -49,6 +51,19 @@ void Append(const std::vector<double>& column, bool wide, std::vector<uint8_t>* 
   }
 }
 
+// The version-1 column bytes of `a`: what the ratios are measured against.
+size_t RawSize(const Activity& a) {
+  const stride::core::Samples& s = a.samples;
+  size_t bytes = 0;
+  for (const auto* column : {&s.time_s, &s.latitude_deg, &s.longitude_deg, &s.distance_m}) {
+    if (column->size() == s.size()) bytes += column->size() * sizeof(double);
+  }
+  for (const auto* column : {&s.speed_mps, &s.heart_rate_bpm, &s.cadence_spm, &s.altitude_m, &s.power_w}) {
+    if (column->size() == s.size()) bytes += column->size() * sizeof(float);
+  }
+  return bytes;
+}
+
 std::vector<uint8_t> RawColumns(const Activity& a) {
   const stride::core::Samples& s = a.samples;
   std::vector<uint8_t> raw;
@@ -62,19 +77,47 @@ std::vector<uint8_t> RawColumns(const Activity& a) {
   return raw;
 }
 
-void BM_EncodeSamples(benchmark::State& state) {
+using Encoder = stride::store::EncodedSamples (*)(const Activity&);
+
+// Encodes every run with `encode`; the version-1 column bytes per second, and the ratio.
+void EncodeWith(benchmark::State& state, Encoder encode) {
   int64_t raw_bytes = 0, stored_bytes = 0;
   for (auto _ : state) {
     for (const Activity& a : Runs()) {
-      stride::store::EncodedSamples enc = stride::store::EncodeSamples(a);
+      stride::store::EncodedSamples enc = encode(a);
       stored_bytes += static_cast<int64_t>(enc.blob.size());
-      raw_bytes += static_cast<int64_t>(a.samples.size() * (4 * sizeof(double) + 3 * sizeof(float)));
+      raw_bytes += static_cast<int64_t>(RawSize(a));
       benchmark::DoNotOptimize(enc);
     }
   }
   state.SetBytesProcessed(raw_bytes);
   state.counters["ratio"] = static_cast<double>(raw_bytes) / static_cast<double>(stored_bytes);
 }
+
+// Decodes every run's blob made by `encode`.
+void DecodeWith(benchmark::State& state, Encoder encode) {
+  std::vector<stride::store::EncodedSamples> blobs;
+  int64_t raw_per_pass = 0;
+  for (const Activity& a : Runs()) {
+    blobs.push_back(encode(a));
+    raw_per_pass += static_cast<int64_t>(RawSize(a));
+  }
+  Activity out;
+  int64_t raw_bytes = 0;
+  for (auto _ : state) {
+    for (const auto& enc : blobs) {
+      if (!stride::store::DecodeSamples(enc, &out)) state.SkipWithError("decode failed");
+      benchmark::DoNotOptimize(out.samples.time_s.data());
+    }
+    raw_bytes += raw_per_pass;
+  }
+  state.SetBytesProcessed(raw_bytes);
+}
+
+void BM_EncodeSamples(benchmark::State& state) { EncodeWith(state, stride::store::EncodeSamples); }
+void BM_EncodeSamplesVersion1(benchmark::State& state) { EncodeWith(state, stride::store::EncodeSamplesVersion1); }
+void BM_DecodeSamples(benchmark::State& state) { DecodeWith(state, stride::store::EncodeSamples); }
+void BM_DecodeSamplesVersion1(benchmark::State& state) { DecodeWith(state, stride::store::EncodeSamplesVersion1); }
 
 void BM_DeflateLevel(benchmark::State& state) {
   std::vector<std::vector<uint8_t>> raws;
@@ -96,6 +139,9 @@ void BM_DeflateLevel(benchmark::State& state) {
 }
 
 BENCHMARK(BM_EncodeSamples)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_EncodeSamplesVersion1)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_DecodeSamples)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_DecodeSamplesVersion1)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_DeflateLevel)->DenseRange(0, 9)->Unit(benchmark::kMillisecond);
 
 }  // namespace

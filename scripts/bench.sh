@@ -26,7 +26,7 @@ echo "compiler: $(c++ --version | head -1)"
 section "build ($build, Release)"
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DSTRIDE_BUILD_BENCH=ON >/dev/null
 cmake --build "$build" -j2 --target stride xml_decode_bench fit_decode_bench make_export inflate_export import_export \
-  gzip_bench
+  gzip_bench sample_codec_bench
 
 section "GPX and TCX decoding: Stride (7 repetitions, median)"
 "$build/bench/xml_decode_bench" --benchmark_repetitions=7 --benchmark_report_aggregates_only=true \
@@ -52,9 +52,9 @@ bench_import() {
   local zip="$1" label="$2" work="$build/bench-import"
   mkdir -p "$work"
   local db="$work/import.db"
-  hyperfine --warmup 1 --runs "$runs" --export-json "$work/inflate.json" \
+  hyperfine -N --warmup 1 --runs "$runs" --export-json "$work/inflate.json" \
     "$build/bench/inflate_export $zip" >/dev/null
-  hyperfine --warmup 1 --runs "$runs" --export-json "$work/import.json" \
+  hyperfine -N --warmup 1 --runs "$runs" --export-json "$work/import.json" \
     --prepare "rm -f $db $db-wal $db-shm" "$build/stride --db $db import $zip" >/dev/null
   read -r inflate_s inflate_user inflate_sys < <(median_of "$work/inflate.json")
   read -r import_s import_user import_sys < <(median_of "$work/import.json")
@@ -91,10 +91,14 @@ for n in "${sizes[@]}"; do
 done
 
 section "Import stages: sequential (--in-flight 0) against pipelined (default), library driver, $build/export_fit_1000.zip"
-hyperfine --warmup 1 --runs "$runs" --prepare "rm -f $build/pipe.db $build/pipe.db-wal $build/pipe.db-shm" \
+hyperfine -N --warmup 1 --runs "$runs" --prepare "rm -f $build/pipe.db $build/pipe.db-wal $build/pipe.db-shm" \
   "$build/bench/import_export $build/pipe.db $build/export_fit_1000.zip --in-flight 0" \
   "$build/bench/import_export $build/pipe.db $build/export_fit_1000.zip"
 rm -f "$build/pipe.db" "$build/pipe.db-wal" "$build/pipe.db-shm"
+
+section "Sample blobs: version 2 (quantised, bit-packed) against version 1 (deflate level 1), $build/export_fit_1000.zip"
+"$build/bench/sample_codec_bench" "$build/export_fit_1000.zip" --benchmark_filter='Samples|DeflateLevel/1$' \
+  --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 
 section "gzip: libdeflate against zlib on the same members ($build/export_fit_1000.zip)"
 "$build/bench/gzip_bench" "$build/export_fit_1000.zip" --benchmark_repetitions=5 --benchmark_report_aggregates_only=true

@@ -9,7 +9,7 @@ if [[ ! -f "$build/build.ninja" ]]; then
   cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
     -DSTRIDE_BUILD_FUZZ=ON -DSTRIDE_SANITIZE=ON -DSTRIDE_BUILD_TESTS=ON >/dev/null
 fi
-cmake --build "$build" --target fit_fuzz gpx_fuzz tcx_fuzz archive_fuzz
+cmake --build "$build" --target fit_fuzz gpx_fuzz tcx_fuzz archive_fuzz sample_codec_fuzz
 shared=../shared/data/activities
 corpus() {  # corpus NAME EXT...: a fresh working corpus seeded from the shared files of those kinds
   local dir="$build/corpus/$1"; shift
@@ -29,4 +29,10 @@ run fit_fuzz "$(corpus fit fit)"
 run gpx_fuzz "$(corpus gpx gpx)"
 run tcx_fuzz "$(corpus tcx tcx)"
 run archive_fuzz "$(corpus archive zip gz)"
+# Sample blobs: count 3, channel time_s, a version-2 blob (one quantised column: 0, 1, 2) and a raw one.
+blobs="$(corpus samples)"
+printf '\x03\x00\x01\xb7\x02\x01\x00\x00\x00\x00\x00\x00\x00\xf0\x3f\x00\x00\x00\x00\x00\x00\x00\x00\x01\x03\x02\x28' \
+  >"$blobs/v2_time"
+printf '\x01\x00\x11\xb7\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00' >"$blobs/v2_raw"
+run sample_codec_fuzz "$blobs"
 echo "fuzzing finished: no crash, hang or leak"

@@ -1,19 +1,25 @@
 // SPDX-License-Identifier: MIT
-// ImportPaths as a two-stage pipeline: a reading thread walks the sources (zip entries, inflation) while
-// the calling thread decodes, hashes, compresses and stores each file in walk order, one transaction per
-// file. A bounded queue between the stages keeps at most `files_in_flight` inflated files in memory.
+// ImportPaths as a two-stage pipeline: a reading thread walks the sources (zip entries, inflation) and
+// hashes each file, while the calling thread decodes, encodes the samples and stores each file in walk
+// order, one transaction per file. A bounded queue between the stages keeps at most `files_in_flight`
+// inflated files in memory.
 #include "app/import.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <condition_variable>
 #include <deque>
+#include <memory>
 #include <mutex>
+#include <span>
 #include <thread>
 
+#include "formats/fit/fit_decoder.h"
 #include "formats/registry.h"
+#include "formats/sniff.h"
 #include "store/activity_repository.h"
 #include "store/database.h"
 #include "store/sample_codec.h"
@@ -48,53 +54,6 @@ void ApplyStravaMetadata(const archive::StravaMetadata& meta, core::Activity* a)
 // A decoded file with neither samples nor session summaries is not an activity (monitoring, settings).
 bool HoldsActivity(const core::Activity& a) { return a.record_count > 0 || !a.sessions.empty() || !a.samples.empty(); }
 
-// A fixed-capacity FIFO between one producer and one consumer. Close() ends the stream (Pop drains what is
-// queued, then returns nullopt); Cancel() makes every later Push fail so the producer stops early.
-template <class T>
-class BoundedQueue {
- public:
-  explicit BoundedQueue(size_t capacity) : capacity_(std::max<size_t>(capacity, 1)) {}
-
-  /// Blocks while full; false once cancelled (the item is dropped).
-  bool Push(T item) {
-    std::unique_lock lock(mutex_);
-    not_full_.wait(lock, [&] { return items_.size() < capacity_ || cancelled_; });
-    if (cancelled_) return false;
-    items_.push_back(std::move(item));
-    not_empty_.notify_one();
-    return true;
-  }
-  /// Blocks while empty and open; nullopt once closed and drained.
-  std::optional<T> Pop() {
-    std::unique_lock lock(mutex_);
-    not_empty_.wait(lock, [&] { return !items_.empty() || closed_; });
-    if (items_.empty()) return std::nullopt;
-    T item = std::move(items_.front());
-    items_.pop_front();
-    not_full_.notify_one();
-    return item;
-  }
-  void Close() {
-    std::lock_guard lock(mutex_);
-    closed_ = true;
-    not_empty_.notify_all();
-  }
-  void Cancel() {
-    std::lock_guard lock(mutex_);
-    cancelled_ = true;
-    items_.clear();
-    not_full_.notify_all();
-  }
-
- private:
-  const size_t capacity_;
-  std::mutex mutex_;
-  std::condition_variable not_full_, not_empty_;
-  std::deque<T> items_;
-  bool closed_ = false;
-  bool cancelled_ = false;
-};
-
 // One activity of a file, ready to store: its summary (samples already compressed and dropped).
 struct ReadyActivity {
   core::Activity activity;
@@ -113,27 +72,61 @@ struct ReadyFile {
   bool path_failed = false;  // `error` stopped the walk of a whole path (not counted as a file)
 };
 
-// Decodes, hashes and compresses one walked file.
-ReadyFile MakeReady(archive::SourceFile&& file, bool salvage) {
+// Decodes files one after another on one thread. FIT files go through fit::DecodeFitReusing into one kept
+// core::Decoded, so each file's columns reuse the memory of the file before (no fresh pages to fault in);
+// GPX and TCX files through the format registry, as before.
+class FileDecoder {
+ public:
+  /// The decoded file, valid until the next call.
+  Result<core::Decoded*> Decode(std::span<const uint8_t> bytes, const formats::DecodeOptions& options) {
+    constexpr size_t kSniffBytes = 4096;  // as formats::DecodeActivityFile sniffs
+    if (formats::SniffContent(bytes.first(std::min(bytes.size(), kSniffBytes))) == formats::ContentKind::kFit) {
+      if (auto s = fit::DecodeFitReusing(bytes, options, &fit_); !s) return Fail(s.error());
+      return &fit_;
+    }
+    auto decoded = formats::DecodeActivityFile(bytes, options);
+    if (!decoded) return Fail(decoded.error());
+    other_ = std::move(*decoded);
+    return &other_;
+  }
+
+ private:
+  core::Decoded fit_;
+  core::Decoded other_;
+};
+
+// A copy of `a` without its sample columns and developer channels, which stay in `a` (the decoder's
+// memory, lent to the next file).
+core::Activity WithoutSamples(core::Activity& a) {
+  core::Samples samples = std::move(a.samples);
+  std::vector<core::DeveloperChannel> developer = std::move(a.developer_channels);
+  a.samples = {};
+  a.developer_channels.clear();
+  core::Activity summary = a;
+  a.samples = std::move(samples);
+  a.developer_channels = std::move(developer);
+  return summary;
+}
+
+// Decodes one walked file and encodes its samples. `hash` is formats::ContentHash of its bytes.
+ReadyFile MakeReady(archive::SourceFile&& file, const std::string& hash, bool salvage, FileDecoder& decoder) {
   ReadyFile ready{std::move(file.name), file.compressed_bytes, {}, std::move(file.error), {}, false};
   if (file.strava) ready.external_id = file.strava->activity_id;
   if (ready.error) return ready;
-  auto decoded = formats::DecodeActivityFile(file.bytes, formats::DecodeOptions{ready.name, salvage});
+  auto decoded = decoder.Decode(file.bytes, formats::DecodeOptions{ready.name, salvage});
   if (!decoded) {
     ready.error = decoded.error();
     return ready;
   }
-  const std::string hash = formats::ContentHash(file.bytes);
-  const size_t n = decoded->activities.size();
+  const size_t n = (*decoded)->activities.size();
   for (size_t i = 0; i < n; ++i) {
+    core::Activity& activity = (*decoded)->activities[i];
     ReadyActivity item;
-    item.activity = std::move(decoded->activities[i]);
+    item.activity = WithoutSamples(activity);
     item.key = n == 1 ? hash : fmt::format("{}#{}", hash, i);
-    item.holds_activity = HoldsActivity(item.activity);
+    item.holds_activity = HoldsActivity(activity);
     if (item.holds_activity && file.strava) ApplyStravaMetadata(*file.strava, &item.activity);
-    if (item.holds_activity && !item.activity.samples.empty()) item.samples = store::EncodeSamples(item.activity);
-    item.activity.samples = {};
-    item.activity.developer_channels.clear();
+    if (item.holds_activity && !activity.samples.empty()) item.samples = store::EncodeSamples(activity);
     ready.activities.push_back(std::move(item));
   }
   return ready;
@@ -159,11 +152,43 @@ Result<std::optional<int64_t>> StoreOne(store::Database& db, store::ActivityWrit
   return std::optional<int64_t>(*id);
 }
 
+// The progress bar's totals (files and input bytes), counted from names and zip headers on a thread of
+// their own, so that the count (~0.1 s for 3,000 zip entries) delays neither stage of the import. The
+// totals stay 0 ("unknown") until it is done.
+class Survey {
+ public:
+  Survey(const std::vector<std::filesystem::path>& paths, const archive::SourceLimits& limits)
+      : thread_([this, &paths, &limits] {
+          if (auto survey = archive::SurveySources(paths, limits)) {
+            files_ = survey->files;
+            bytes_ = survey->input_bytes;
+          }
+          done_.store(true, std::memory_order_release);
+        }) {}
+  Survey(const Survey&) = delete;
+  Survey& operator=(const Survey&) = delete;
+  ~Survey() { thread_.join(); }
+
+  /// Sets the totals of `progress` once they are known.
+  void Fill(ImportProgress& progress) const {
+    if (!done_.load(std::memory_order_acquire)) return;
+    progress.files_total = files_;
+    progress.bytes_total = bytes_;
+  }
+
+ private:
+  uint64_t files_ = 0;
+  uint64_t bytes_ = 0;
+  std::atomic<bool> done_{false};
+  std::thread thread_;  // last: started once the fields above exist
+};
+
 // The storing stage: files in walk order, each activity in its own transaction, the report and progress.
 class Storer {
  public:
-  Storer(store::Database& db, const ImportOptions& options, ImportReport& report, ImportProgress& progress)
-      : db_(db), writer_(db), options_(options), report_(report), progress_(progress) {}
+  /// `survey` may be null (no progress reporting).
+  Storer(store::Database& db, const ImportOptions& options, ImportReport& report, const Survey* survey)
+      : db_(db), writer_(db), options_(options), report_(report), survey_(survey) {}
 
   /// Fails only on a database error, which stops the import.
   Status Store(ReadyFile&& file) {
@@ -183,7 +208,10 @@ class Storer {
         if (auto s = StoreActivity(file, item); !s) return s;
       }
     }
-    if (options_.on_progress) options_.on_progress(progress_);
+    if (options_.on_progress) {
+      if (survey_ != nullptr) survey_->Fill(progress_);
+      options_.on_progress(progress_);
+    }
     return Ok();
   }
 
@@ -207,13 +235,16 @@ class Storer {
   store::ActivityWriter writer_;
   const ImportOptions& options_;
   ImportReport& report_;
-  ImportProgress& progress_;
+  const Survey* survey_;
+  ImportProgress progress_;
 };
 
-// What the walk hands over: a file found, or a top-level path whose walk failed as a whole.
+// What the walk hands over: a file found (with the content hash of its bytes, computed by the walking
+// thread), or a top-level path whose walk failed as a whole.
 struct Walked {
   archive::SourceFile file;
   std::optional<core::Error> path_error;
+  std::string hash;
 };
 
 // Walks every path in order, handing each item to `deliver`. Stops as soon as `deliver` fails.
@@ -222,7 +253,8 @@ Status WalkAll(const std::vector<std::filesystem::path>& paths, const ImportOpti
   for (const auto& path : paths) {
     bool stopped = false;
     auto walked = archive::ForEachSourceFile(path, options.limits, [&](archive::SourceFile&& file) -> Status {
-      Status s = deliver(Walked{std::move(file), std::nullopt});
+      std::string hash = file.error ? std::string() : formats::ContentHash(file.bytes);
+      Status s = deliver(Walked{std::move(file), std::nullopt, std::move(hash)});
       stopped = !s;
       return s;
     });
@@ -230,37 +262,140 @@ Status WalkAll(const std::vector<std::filesystem::path>& paths, const ImportOpti
     if (!walked) {
       archive::SourceFile named;
       named.name = path.string();
-      if (auto s = deliver(Walked{std::move(named), walked.error()}); !s) return s;
+      if (auto s = deliver(Walked{std::move(named), walked.error(), {}}); !s) return s;
     }
   }
   return Ok();
 }
 
-// Decodes, hashes, compresses and stores one walked item.
-Status Consume(Walked&& item, const ImportOptions& options, Storer& storer) {
-  if (item.path_error) return storer.Store(ReadyFile{std::move(item.file.name), 0, {}, item.path_error, {}, true});
-  return storer.Store(MakeReady(std::move(item.file), options.salvage));
+// Decodes and encodes one walked item, or passes on the failure of a whole path.
+ReadyFile Prepare(Walked&& item, const ImportOptions& options, FileDecoder& decoder) {
+  if (item.path_error) return ReadyFile{std::move(item.file.name), 0, {}, std::move(item.path_error), {}, true};
+  return MakeReady(std::move(item.file), item.hash, options.salvage, decoder);
 }
 
 // Everything on the calling thread.
 Status ImportSequential(const std::vector<std::filesystem::path>& paths, const ImportOptions& options, Storer& storer) {
-  return WalkAll(paths, options, [&](Walked&& item) { return Consume(std::move(item), options, storer); });
+  FileDecoder decoder;
+  return WalkAll(paths, options, [&](Walked&& item) { return storer.Store(Prepare(std::move(item), options, decoder)); });
 }
 
-// The walk (reading and inflating, the work bench/inflate_export measures) on its own thread, at most
-// options.files_in_flight files ahead; decoding, hashing, compressing and storing on the calling thread.
+// One walked file between the threads and, once either thread has decoded and encoded it, its ReadyFile.
+struct Slot {
+  Walked walked;
+  std::optional<ReadyFile> ready;
+  bool claimed = false;  // the reading thread is making it ready
+};
+
+// The hand-over from the reading thread to the storing thread: at most `capacity` walked files, in walk
+// order. When it is full the reading thread does not just wait: it decodes and encodes the newest file
+// not yet ready (MakeReady), so that the two threads share that work as their loads allow (the storing
+// thread, with SQLite, is the slower one on FIT exports). A full queue wakes the reader once it has
+// drained to half, and a thread is signalled only when it waits, outside the lock: waking it for every
+// file cost two context switches per file. Close() ends the stream (Pop drains what is queued, then
+// returns null); Cancel() makes every later Push fail so that the reader stops early.
+class HandOver {
+ public:
+  using Preparer = std::function<ReadyFile(Walked&&)>;
+
+  explicit HandOver(size_t capacity) : capacity_(std::max<size_t>(capacity, 1)) {}
+
+  /// Blocks (or helps) while full; false once cancelled (the item is dropped).
+  bool Push(Walked walked, const Preparer& prepare) {
+    auto slot = std::make_shared<Slot>(Slot{std::move(walked), std::nullopt, false});
+    std::unique_lock lock(mutex_);
+    while (items_.size() >= capacity_ && !cancelled_) {
+      if (std::shared_ptr<Slot> help = NewestUnready()) {
+        help->claimed = true;
+        lock.unlock();
+        ReadyFile ready = prepare(std::move(help->walked));
+        lock.lock();
+        help->ready = std::move(ready);
+        help->claimed = false;
+        if (consumer_waiting_) not_empty_.notify_one();
+        continue;
+      }
+      producer_waiting_ = true;
+      not_full_.wait(lock, [&] { return items_.size() <= capacity_ / 2 || cancelled_; });
+      producer_waiting_ = false;
+    }
+    if (cancelled_) return false;
+    items_.push_back(std::move(slot));
+    const bool wake = consumer_waiting_;
+    lock.unlock();
+    if (wake) not_empty_.notify_one();
+    return true;
+  }
+
+  /// The next file in walk order, once the reader is not working on it; blocks while there is none and
+  /// the stream is open. Null once closed and drained.
+  std::shared_ptr<Slot> Pop() {
+    std::unique_lock lock(mutex_);
+    auto available = [&] { return (!items_.empty() && !items_.front()->claimed) || (items_.empty() && closed_); };
+    if (!available()) {
+      consumer_waiting_ = true;
+      not_empty_.wait(lock, available);
+      consumer_waiting_ = false;
+    }
+    if (items_.empty()) return nullptr;
+    std::shared_ptr<Slot> slot = std::move(items_.front());
+    items_.pop_front();
+    const bool wake = producer_waiting_ && items_.size() <= capacity_ / 2;
+    lock.unlock();
+    if (wake) not_full_.notify_one();
+    return slot;
+  }
+
+  void Close() {
+    std::lock_guard lock(mutex_);
+    closed_ = true;
+    not_empty_.notify_all();
+  }
+  void Cancel() {
+    std::lock_guard lock(mutex_);
+    cancelled_ = true;
+    items_.clear();  // a slot being prepared stays alive with the reader, which holds it too
+    not_full_.notify_all();
+  }
+
+ private:
+  // REQUIRES: mutex_ held.
+  std::shared_ptr<Slot> NewestUnready() const {
+    for (auto it = items_.rbegin(); it != items_.rend(); ++it) {
+      if (!(*it)->ready && !(*it)->claimed) return *it;
+    }
+    return nullptr;
+  }
+
+  const size_t capacity_;
+  std::mutex mutex_;
+  std::condition_variable not_full_, not_empty_;
+  std::deque<std::shared_ptr<Slot>> items_;
+  bool closed_ = false;
+  bool cancelled_ = false;
+  bool producer_waiting_ = false;
+  bool consumer_waiting_ = false;
+};
+
+// The walk (reading and inflating, the work bench/inflate_export measures, plus the content hash) on its
+// own thread, at most options.files_in_flight files ahead; decoding and encoding the samples on whichever
+// thread is free (HandOver), and storing on the calling thread.
 Status ImportPipelined(const std::vector<std::filesystem::path>& paths, const ImportOptions& options, Storer& storer) {
-  BoundedQueue<Walked> queue(options.files_in_flight);
+  HandOver queue(options.files_in_flight);
   std::thread reader([&] {
+    FileDecoder decoder;
+    const HandOver::Preparer prepare = [&](Walked&& item) { return Prepare(std::move(item), options, decoder); };
     (void)WalkAll(paths, options, [&](Walked&& item) -> Status {
-      if (queue.Push(std::move(item))) return Ok();
+      if (queue.Push(std::move(item), prepare)) return Ok();
       return Fail(core::ErrorCode::kInternal, "import stopped", "import");
     });
     queue.Close();
   });
+  FileDecoder decoder;
   Status status = Ok();
-  while (std::optional<Walked> item = queue.Pop()) {
-    status = Consume(std::move(*item), options, storer);
+  while (std::shared_ptr<Slot> slot = queue.Pop()) {
+    ReadyFile ready = slot->ready ? std::move(*slot->ready) : Prepare(std::move(slot->walked), options, decoder);
+    status = storer.Store(std::move(ready));
     if (!status) break;
   }
   queue.Cancel();  // after a database failure the reader stops at its next file
@@ -273,15 +408,14 @@ Status ImportPipelined(const std::vector<std::filesystem::path>& paths, const Im
 Result<ImportReport> ImportPaths(store::Database& db, const std::vector<std::filesystem::path>& paths,
                                  const ImportOptions& options) {
   ImportReport report;
-  ImportProgress progress;
-  if (options.on_progress) {
-    auto survey = archive::SurveySources(paths, options.limits);
-    if (survey) {
-      progress.files_total = survey->files;
-      progress.bytes_total = survey->input_bytes;
-    }
-  }
-  Storer storer(db, options, report, progress);
+  std::optional<Survey> survey;
+  if (options.on_progress) survey.emplace(paths, options.limits);
+  // Checkpoints by the storing thread itself (SQLite's default, every 1,000 pages) synced the disk ~40
+  // times per 1,000 FIT runs, ~3 ms each, and a larger interval left the copying to the end: either way
+  // a fifth of the storing thread's time (docs/benchmarks.md, "Importing an export archive").
+  constexpr std::chrono::milliseconds kCheckpointInterval{50};
+  store::BackgroundCheckpointer checkpointer(db, kCheckpointInterval);
+  Storer storer(db, options, report, survey ? &*survey : nullptr);
   Status status = options.files_in_flight == 0 ? ImportSequential(paths, options, storer)
                                                : ImportPipelined(paths, options, storer);
   if (!status) return Fail(status.error());

@@ -4,7 +4,10 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <condition_variable>
+#include <mutex>
 #include <system_error>
+#include <thread>
 
 #include "store/migrations.h"
 
@@ -207,6 +210,48 @@ Status Transaction::Commit() {
   auto s = db_->Exec("COMMIT");
   if (s) db_ = nullptr;
   return s;
+}
+
+namespace {
+constexpr int kDefaultWalCheckpointPages = 1000;  // SQLite's SQLITE_DEFAULT_WAL_AUTOCHECKPOINT
+}  // namespace
+
+struct BackgroundCheckpointer::State {
+  Database checkpointer;
+  std::chrono::milliseconds interval;
+  std::mutex mutex;
+  std::condition_variable wake;
+  bool stop = false;
+  std::thread thread;
+
+  void Run() {
+    std::unique_lock lock(mutex);
+    while (!wake.wait_for(lock, interval, [this] { return stop; })) {
+      lock.unlock();
+      (void)checkpointer.Exec("PRAGMA wal_checkpoint(PASSIVE)");
+      lock.lock();
+    }
+  }
+};
+
+BackgroundCheckpointer::BackgroundCheckpointer(Database& db, std::chrono::milliseconds interval) : db_(&db) {
+  if (db.path().empty() || db.path() == ":memory:") return;
+  auto second = Database::OpenRaw(db.path());
+  if (!second) return;
+  if (!db.Exec("PRAGMA wal_autocheckpoint=0")) return;
+  state_.reset(new State{std::move(*second), interval, {}, {}, false, {}});
+  state_->thread = std::thread([state = state_.get()] { state->Run(); });
+}
+
+BackgroundCheckpointer::~BackgroundCheckpointer() {
+  if (!state_) return;
+  {
+    std::lock_guard lock(state_->mutex);
+    state_->stop = true;
+  }
+  state_->wake.notify_one();
+  state_->thread.join();
+  (void)db_->Exec(fmt::format("PRAGMA wal_autocheckpoint={}", kDefaultWalCheckpointPages));
 }
 
 }  // namespace stride::store

@@ -4,6 +4,7 @@
 #ifndef STRIDE_STORE_DATABASE_H_
 #define STRIDE_STORE_DATABASE_H_
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -105,6 +106,27 @@ class Transaction {
  private:
   explicit Transaction(Database* db) : db_(db) {}
   Database* db_ = nullptr;
+};
+
+/// For a bulk write such as an import: while alive, the write-ahead log is copied into the database file
+/// (checkpointed) every `interval` by a thread of its own, on a second connection, instead of by the
+/// writing connection itself every 1,000 pages. The writer then never waits for a checkpoint's copying and
+/// its two disk syncs (~3 ms each on the project's VMs), and the log stays small, so that closing the
+/// database has little left to copy. Checkpoints are PASSIVE: they never block the writer. Every commit
+/// stays atomic and survives a killed process as before. Best effort: when the second connection cannot
+/// be opened (or for ":memory:"), the writer checkpoints as usual. On destruction the thread stops and the
+/// writer's default (1,000 pages) is restored. REQUIRES: `db` outlives the scope.
+class BackgroundCheckpointer {
+ public:
+  BackgroundCheckpointer(Database& db, std::chrono::milliseconds interval);
+  BackgroundCheckpointer(const BackgroundCheckpointer&) = delete;
+  BackgroundCheckpointer& operator=(const BackgroundCheckpointer&) = delete;
+  ~BackgroundCheckpointer();
+
+ private:
+  struct State;
+  Database* db_;
+  std::unique_ptr<State> state_;
 };
 
 }  // namespace stride::store
