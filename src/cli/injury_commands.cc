@@ -17,16 +17,9 @@ namespace {
 
 using core::ErrorCode;
 
-struct AddOptions {
-  std::string site, pain;
-  std::optional<std::string> side, pain_at_rest, onset, notes;
-  bool pain_night = false, swelling = false, bone_tenderness = false, cannot_bear_weight = false, numbness = false;
-};
-
-struct LogOptions {
-  std::string pain_during, pain_after, pain_next_morning;
-  std::optional<std::string> injury, walk_min, hop_test;
-};
+// The options fill the app's forms directly: the form is what was typed.
+using AddOptions = app::InjuryForm;
+using LogOptions = app::PainLogForm;
 
 struct IdOptions {
   std::string id;
@@ -51,31 +44,10 @@ Result<T> AsOptions(Result<T> r) {
   return r;
 }
 
-Result<care::Injury> ParseAdd(const AddOptions& o, core::Date date) {
-  app::InjuryForm form;
-  form.site = o.site;
-  form.pain = o.pain;
-  form.side = o.side;
-  form.pain_at_rest = o.pain_at_rest;
-  form.onset = o.onset;
-  form.notes = o.notes;
-  form.pain_night = o.pain_night;
-  form.swelling = o.swelling;
-  form.bone_tenderness = o.bone_tenderness;
-  form.cannot_bear_weight = o.cannot_bear_weight;
-  form.numbness = o.numbness;
-  return AsOptions(app::ParseInjuryForm(form, date));
-}
+Result<care::Injury> ParseAdd(const AddOptions& o, core::Date date) { return AsOptions(app::ParseInjuryForm(o, date)); }
 
 Result<app::LogPainRequest> ParseLog(const LogOptions& o, core::Date date) {
-  app::PainLogForm form;
-  form.pain_during = o.pain_during;
-  form.pain_after = o.pain_after;
-  form.pain_next_morning = o.pain_next_morning;
-  form.injury = o.injury;
-  form.walk_min = o.walk_min;
-  form.hop_test = o.hop_test;
-  return AsOptions(app::ParsePainLogForm(form, date));
+  return AsOptions(app::ParsePainLogForm(o, date));
 }
 
 std::string Describe(const care::Injury& i) {
