@@ -88,6 +88,7 @@ class Database {
   const std::filesystem::path& path() const { return path_; }
 
  private:
+  friend class BackgroundCheckpointer;
   Database(sqlite3* db, std::filesystem::path path) : db_(db), path_(std::move(path)) {}
   sqlite3* db_ = nullptr;
   std::filesystem::path path_;
@@ -112,10 +113,12 @@ class Transaction {
 /// (checkpointed) every `interval` by a thread of its own, on a second connection, instead of by the
 /// writing connection itself every 1,000 pages. The writer then never waits for a checkpoint's copying and
 /// its two disk syncs (~3 ms each on the project's VMs), and the log stays small, so that closing the
-/// database has little left to copy. Checkpoints are PASSIVE: they never block the writer. Every commit
-/// stays atomic and survives a killed process as before. Best effort: when the second connection cannot
-/// be opened (or for ":memory:"), the writer checkpoints as usual. On destruction the thread stops and the
-/// writer's default (1,000 pages) is restored. REQUIRES: `db` outlives the scope.
+/// database has little left to copy. Checkpoints are PASSIVE: they never block the writer. Once the log
+/// holds 16 MiB, the writer checkpoints the little a background checkpoint left, right after a commit, so
+/// that SQLite can restart the log (docs/storage.md). Every commit stays atomic and survives a killed
+/// process as before. Best effort: when the second connection cannot be opened (or for ":memory:"), the
+/// writer checkpoints as usual. On destruction the thread stops and the writer's default (1,000 pages) is
+/// restored. REQUIRES: `db` outlives the scope; `db` is used on one thread at a time.
 class BackgroundCheckpointer {
  public:
   BackgroundCheckpointer(Database& db, std::chrono::milliseconds interval);
