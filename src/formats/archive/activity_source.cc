@@ -148,8 +148,9 @@ Status WalkTopFile(WalkContext& ctx, const fs::path& path) {
 
 }  // namespace
 
-Result<SourceSummary> ForEachSourceFile(const fs::path& path, const SourceLimits& limits, const SourceVisitor& visit) {
-  WalkContext ctx{limits, visit, {}, 0, false};
+Result<SourceSummary> ForEachSourceFile(const fs::path& path, const SourceLimits& limits, const SourceVisitor& visit,
+                                        GzipMembers gzip) {
+  WalkContext ctx{limits, visit, {}, 0, false, gzip};
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
   if (ec || !fs::exists(status)) return Fail(core::ErrorCode::kNotFound, "no such file or folder", path.string());
@@ -161,7 +162,7 @@ Result<SourceSummary> ForEachSourceFile(const fs::path& path, const SourceLimits
 
 Result<SourceSummary> ForEachSourceFileInMemory(std::span<const uint8_t> bytes, const std::string& name,
                                                 const SourceLimits& limits, const SourceVisitor& visit) {
-  WalkContext ctx{limits, visit, {}, 0, false};
+  WalkContext ctx{limits, visit, {}, 0, false, GzipMembers::kInflate};
   const formats::ContentKind kind = formats::SniffContent(bytes.first(std::min(bytes.size(), kSniffBytes)));
   const EntryKind named = ClassifyEntryName(name);
   Status walked;

@@ -44,6 +44,9 @@ struct SourceFile {
   std::optional<core::Error> error;
   /// Bytes of input consumed since the previous file was visited (best effort, for a progress rate).
   uint64_t compressed_bytes = 0;
+  /// True when `bytes` is still the gzip stream of a ".gz" file or entry, as a walk with
+  /// GzipMembers::kHandOver leaves it; FinishHandedOver inflates and checks it.
+  bool gzipped = false;
 };
 
 /// Bounds that keep memory and time in check on hostile or huge inputs.
@@ -74,14 +77,29 @@ struct SourceSummary {
 /// Called once per activity file. Returning a failed Status stops the walk with that Status.
 using SourceVisitor = std::function<Status(SourceFile&&)>;
 
+/// What a walk does with gzip-compressed files (Strava's "activities/123.fit.gz").
+enum class GzipMembers {
+  kInflate,   ///< inflates and checks them before visiting: every SourceFile holds its content
+  kHandOver,  ///< visits them still compressed (SourceFile::gzipped), for FinishHandedOver on another
+              ///< thread: the walk then only reads, and the inflating is shared out (app::ImportPaths)
+};
+
+/// Finishes a file from a GzipMembers::kHandOver walk as the walk would have: inflates it (Gunzip, with
+/// `limits`) and checks that it is not empty and is FIT, GPX or TCX (or is named as one). On failure
+/// `file.error` is set (where = `file.name`), with the same error the walk would have given, and `bytes`
+/// is cleared. Does nothing to a file with an error. Thread-safe.
+void FinishHandedOver(SourceFile& file, const SourceLimits& limits);
+
 /// Walks `path` (an activity file, a .gz, a .zip, or a folder, recursively) and calls `visit` once per
 /// activity file found. Order is deterministic: archive order inside zips, byte-wise name order in folders.
 /// Memory is bounded per entry: each file's bytes are dropped once `visit` returns.
 /// Fails (whole walk) only when `path` does not exist (kNotFound), cannot be read (kIoError), is not an
 /// activity file, gzip, zip or folder (kUnsupported), or is a zip with no readable entry (kCorruptData);
 /// per-entry problems arrive as SourceFile::error. A failed `visit` is returned unchanged.
+/// With GzipMembers::kHandOver, gzip files arrive still compressed; max_total_bytes then counts each by
+/// the inflated size its gzip trailer states (Gunzip still caps each at max_entry_bytes).
 Result<SourceSummary> ForEachSourceFile(const std::filesystem::path& path, const SourceLimits& limits,
-                                        const SourceVisitor& visit);
+                                        const SourceVisitor& visit, GzipMembers gzip = GzipMembers::kInflate);
 
 /// The same walk over bytes already in memory (an upload): `name` is the display name ("upload.zip").
 /// `bytes` must stay valid until the call returns.

@@ -25,6 +25,15 @@ std::optional<core::Error> CheckContent(const std::vector<uint8_t>& bytes, const
                      fmt::format("not a fit, gpx or tcx file (content: {})", formats::ContentKindName(kind)), name};
 }
 
+// What a gzip stream's trailer says it inflates to (ISIZE, its last 4 bytes: RFC 1952; modulo 2^32, and
+// only the last member's), or its own size when it is too short to have one.
+uint64_t GzipStatedSize(const std::vector<uint8_t>& gzip) {
+  constexpr size_t kTrailerBytes = 8;  // CRC-32, ISIZE
+  if (gzip.size() < kTrailerBytes) return gzip.size();
+  const uint8_t* isize = gzip.data() + gzip.size() - 4;
+  return uint64_t{isize[0]} | uint64_t{isize[1]} << 8 | uint64_t{isize[2]} << 16 | uint64_t{isize[3]} << 24;
+}
+
 }  // namespace
 
 Status VisitError(WalkContext& ctx, std::string name, core::Error error, uint64_t compressed_bytes) {
@@ -42,25 +51,48 @@ Status VisitError(WalkContext& ctx, std::string name, core::Error error, uint64_
 
 Status VisitBytes(WalkContext& ctx, std::string name, std::vector<uint8_t> raw, uint64_t compressed_bytes,
                   std::optional<StravaMetadata> strava) {
-  if (formats::SniffContent(raw) == formats::ContentKind::kGzip) {
+  const bool gzip = formats::SniffContent(raw) == formats::ContentKind::kGzip;
+  const bool hand_over = gzip && ctx.gzip == GzipMembers::kHandOver;
+  if (gzip && !hand_over) {
     auto inflated = Gunzip(raw, name, ctx.limits);
     if (!inflated) return VisitError(ctx, std::move(name), inflated.error(), compressed_bytes);
     raw = std::move(*inflated);
   }
-  if (auto error = CheckContent(raw, name)) return VisitError(ctx, std::move(name), *error, compressed_bytes);
-  ctx.inflated_total += raw.size();
+  if (!hand_over) {
+    if (auto error = CheckContent(raw, name)) return VisitError(ctx, std::move(name), *error, compressed_bytes);
+  }
+  ctx.inflated_total += hand_over ? GzipStatedSize(raw) : raw.size();
   if (ctx.inflated_total > ctx.limits.max_total_bytes) {
     core::Error error{core::ErrorCode::kUnsupported,
                       fmt::format("refused: the import inflates beyond {} in total", FormatSize(ctx.limits.max_total_bytes)),
                       name};
     return VisitError(ctx, std::move(name), std::move(error), compressed_bytes);
   }
-  SourceFile file{std::move(name), std::move(raw), std::move(strava), std::nullopt, compressed_bytes};
+  SourceFile file{std::move(name), std::move(raw), std::move(strava), std::nullopt, compressed_bytes, hand_over};
   ++ctx.summary.files;
   ctx.summary.input_bytes += compressed_bytes;
   Status status = ctx.visit(std::move(file));
   if (!status) ctx.visitor_stopped = true;
   return status;
+}
+
+void FinishHandedOver(SourceFile& file, const SourceLimits& limits) {
+  if (file.error) return;
+  if (file.gzipped) {
+    file.gzipped = false;
+    auto inflated = Gunzip(file.bytes, file.name, limits);
+    if (!inflated) {
+      file.error = inflated.error();
+      file.error->where = file.name;
+      file.bytes.clear();
+      return;
+    }
+    file.bytes = std::move(*inflated);
+  }
+  if (auto error = CheckContent(file.bytes, file.name)) {
+    file.error = std::move(*error);
+    file.bytes.clear();
+  }
 }
 
 Result<std::vector<uint8_t>> ReadWholeFile(const std::filesystem::path& path, uint64_t max_bytes,

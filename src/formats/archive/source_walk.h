@@ -24,10 +24,11 @@ struct WalkContext {
   SourceSummary summary;
   uint64_t inflated_total = 0;
   bool visitor_stopped = false;  // the visitor failed: its Status must reach the caller unchanged
+  GzipMembers gzip = GzipMembers::kInflate;
 };
 
-/// Inflates `raw` if it is gzip, checks it is FIT/GPX/TCX and within the total limit, then visits it
-/// (with an error instead when a check fails). Returns the visitor's Status.
+/// Inflates `raw` if it is gzip (unless ctx.gzip hands it over), checks it is FIT/GPX/TCX and within the
+/// total limit, then visits it (with an error instead when a check fails). Returns the visitor's Status.
 Status VisitBytes(WalkContext& ctx, std::string name, std::vector<uint8_t> raw, uint64_t compressed_bytes,
                   std::optional<StravaMetadata> strava);
 

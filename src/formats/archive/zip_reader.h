@@ -66,6 +66,7 @@ class ZipReader {
   std::span<const uint8_t> memory_;
   uint64_t size_ = 0;
   uint64_t position_ = 0;
+  bool just_seeked_ = false;  // the next read follows a seek: libarchive wants one header, not a block
   uint64_t bytes_read_ = 0;
   std::vector<uint8_t> buffer_;
   bool fatal_ = false;

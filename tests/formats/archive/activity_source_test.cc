@@ -25,12 +25,14 @@ struct Walked {
   SourceSummary summary;
 };
 
-Walked WalkPath(const std::filesystem::path& path, const SourceLimits& limits = SourceLimits{}) {
+Walked WalkPath(const std::filesystem::path& path, const SourceLimits& limits = SourceLimits{},
+                GzipMembers gzip = GzipMembers::kInflate) {
   Walked walked;
-  auto summary = ForEachSourceFile(path, limits, [&](SourceFile&& file) {
+  auto visit = [&](SourceFile&& file) {
     walked.files.push_back(std::move(file));
     return Ok();
-  });
+  };
+  auto summary = ForEachSourceFile(path, limits, visit, gzip);
   EXPECT_OK(summary);
   if (summary) walked.summary = std::move(*summary);
   return walked;
@@ -123,6 +125,58 @@ TEST(ForEachSourceFileTest, FailsOnMissingOrUnrecognisedPath) {
   auto not_zip = ForEachSourceFile(dir.Write("x.zip", ToBytes("hello")), SourceLimits{}, none);
   ASSERT_FALSE(not_zip);
   EXPECT_EQ(not_zip.error().code, core::ErrorCode::kCorruptData);
+}
+
+// A walk that hands gzip files over, each then finished with FinishHandedOver, gives exactly what the
+// inflating walk gives: the same files, bytes, metadata and errors (import relies on it).
+TEST(ForEachSourceFileTest, HandedOverGzipFilesFinishAsTheInflatingWalkGivesThem) {
+  ScratchDir dir;
+  dir.Write("a/1.fit.gz", Gzip(FakeFit(700)));
+  dir.Write("a/2.fit.gz", ToBytes("\x1f\x8b not really gzip"));
+  dir.Write("a/3.gpx.gz", Gzip({}));
+  dir.Write("a/4.gz", Gzip(ToBytes("plain words, no activity")));  // not an activity name: skipped
+  dir.Write("b/5.fit", FakeFit());
+  dir.Write("c.zip", MakeZip({{"activities/6.gpx.gz", Gzip(FakeGpx("zipped"))}, {"activities/7.fit", FakeFit(9)}}));
+  const Walked inflated = WalkPath(dir.path());
+  Walked handed = WalkPath(dir.path(), SourceLimits{}, GzipMembers::kHandOver);
+  ASSERT_EQ(handed.files.size(), inflated.files.size());
+  ASSERT_EQ(inflated.files.size(), 6u);
+  for (size_t i = 0; i < handed.files.size(); ++i) {
+    SourceFile& file = handed.files[i];
+    const SourceFile& want = inflated.files[i];
+    SCOPED_TRACE(want.name);
+    EXPECT_EQ(file.gzipped, want.name.ends_with(".gz"));
+    FinishHandedOver(file, SourceLimits{});
+    EXPECT_FALSE(file.gzipped);
+    EXPECT_EQ(file.name, want.name);
+    EXPECT_EQ(file.bytes, want.bytes);
+    EXPECT_EQ(file.compressed_bytes, want.compressed_bytes);
+    ASSERT_EQ(file.error.has_value(), want.error.has_value());
+    if (want.error) {
+      EXPECT_EQ(file.error->ToString(), want.error->ToString());
+      EXPECT_EQ(file.error->code, want.error->code);
+    }
+  }
+  EXPECT_FALSE(inflated.files[0].error.has_value());
+  EXPECT_TRUE(inflated.files[1].error.has_value());                  // corrupt gzip
+  EXPECT_EQ(inflated.files[2].error->message, "empty file");         // inflates to nothing
+  EXPECT_EQ(inflated.files[4].name.substr(inflated.files[4].name.find("c.zip")), "c.zip!activities/6.gpx.gz");
+  EXPECT_EQ(handed.summary.files, inflated.summary.files);
+  EXPECT_EQ(handed.summary.input_bytes, inflated.summary.input_bytes);
+}
+
+// The total limit still holds when gzip files are handed over: they count by their trailer's size.
+TEST(ForEachSourceFileTest, HandedOverGzipFilesCountTowardTheTotalLimit) {
+  ScratchDir dir;
+  dir.Write("1.fit.gz", Gzip(FakeFit(3000)));
+  dir.Write("2.fit.gz", Gzip(FakeFit(3000)));
+  SourceLimits limits;
+  limits.max_total_bytes = 4000;
+  const Walked walked = WalkPath(dir.path(), limits, GzipMembers::kHandOver);
+  ASSERT_EQ(walked.files.size(), 2u);
+  EXPECT_FALSE(walked.files[0].error.has_value());
+  ASSERT_TRUE(walked.files[1].error.has_value());
+  EXPECT_TRUE(walked.files[1].error->message.starts_with("refused: the import inflates beyond")) << walked.files[1].error->message;
 }
 
 TEST(ForEachSourceFileInMemoryTest, AcceptsUploadedSingleFile) {
