@@ -73,9 +73,11 @@ int RunImport(const FileOptions& o, const Globals& g) {
   ProgressBar bar(StderrIsTerminal());
   app::ImportOptions options;
   options.salvage = o.salvage;
-  options.on_progress = [&bar](const app::ImportProgress& p) {
-    bar.Update(p.files_done, p.files_total, p.bytes_done, p.bytes_total, p.current);
-  };
+  if (bar.enabled()) {  // without a bar, no survey of the inputs for its totals either
+    options.on_progress = [&bar](const app::ImportProgress& p) {
+      bar.Update(p.files_done, p.files_total, p.bytes_done, p.bytes_total, p.current);
+    };
+  }
   auto report = app::ImportPaths(*db, ToPaths(o.paths), options);
   bar.Finish();
   if (!report) return ReportError(report.error());

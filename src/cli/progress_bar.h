@@ -18,6 +18,7 @@ class ProgressBar {
               const std::string& current);
   /// Clears the line.
   void Finish();
+  bool enabled() const { return enabled_; }
 
  private:
   bool enabled_;
