@@ -52,6 +52,23 @@ Result<std::vector<uint8_t>> ReadBlob(Database& db, int64_t id) {
   return select->ColumnBlob(0);
 }
 
+// A raw database (no migrations) with one table of blobs.
+Result<Database> OpenWithBlobTable(const fs::path& path) {
+  auto db = Database::OpenRaw(path);
+  if (!db) return db;
+  if (auto s = db->Exec("CREATE TABLE IF NOT EXISTS blob (id INTEGER PRIMARY KEY, data BLOB NOT NULL)"); !s) {
+    return Fail(s.error());
+  }
+  return db;
+}
+
+std::string IntegrityCheck(Database& db) {
+  auto check = db.Prepare("PRAGMA integrity_check");
+  if (!check) return check.error().ToString();
+  auto row = check->Step();
+  return row && *row ? check->ColumnText(0) : std::string("no result");
+}
+
 TEST(WalWriteBufferTest, IsRegisteredUnderItsOwnName) {
   const char* name = WalWriteBufferVfs();
   ASSERT_NE(name, nullptr);
@@ -63,9 +80,8 @@ TEST(WalWriteBufferTest, IsRegisteredUnderItsOwnName) {
 // must flush before it grows that far: a 3 MiB transaction (~750 frames) would fail otherwise.
 TEST(WalWriteBufferTest, ATransactionMuchLargerThanTheBufferCommits) {
   const fs::path path = FreshDatabasePath("large.db");
-  auto db = Database::OpenRaw(path);
+  auto db = OpenWithBlobTable(path);
   ASSERT_OK(db);
-  ASSERT_OK(db->Exec("CREATE TABLE blob (id INTEGER PRIMARY KEY, data BLOB NOT NULL)"));
   {
     auto tx = Transaction::Begin(*db);
     ASSERT_OK(tx);
@@ -85,9 +101,9 @@ TEST(WalWriteBufferTest, ATransactionMuchLargerThanTheBufferCommits) {
 // file by the time Commit() returns: the log on disk then holds every frame (header + page) committed.
 TEST(WalWriteBufferTest, EveryCommitIsInTheFileWhenCommitReturns) {
   const fs::path path = FreshDatabasePath("visible.db");
-  auto writer = Database::OpenRaw(path);
+  auto writer = OpenWithBlobTable(path);
   ASSERT_OK(writer);
-  ASSERT_OK(writer->Exec("PRAGMA wal_autocheckpoint=0; CREATE TABLE blob (id INTEGER PRIMARY KEY, data BLOB NOT NULL)"));
+  ASSERT_OK(writer->Exec("PRAGMA wal_autocheckpoint=0"));
   auto reader = Database::OpenRaw(path);
   ASSERT_OK(reader);
   auto page_size = writer->Prepare("PRAGMA page_size");
@@ -113,9 +129,8 @@ TEST(WalWriteBufferTest, EveryCommitIsInTheFileWhenCommitReturns) {
 // A rolled-back transaction leaves nothing behind, and the next commit is whole.
 TEST(WalWriteBufferTest, RollbackThenCommitKeepsOnlyTheCommit) {
   const fs::path path = FreshDatabasePath("rollback.db");
-  auto db = Database::OpenRaw(path);
+  auto db = OpenWithBlobTable(path);
   ASSERT_OK(db);
-  ASSERT_OK(db->Exec("CREATE TABLE blob (id INTEGER PRIMARY KEY, data BLOB NOT NULL)"));
   {
     auto tx = Transaction::Begin(*db);
     ASSERT_OK(tx);
@@ -133,10 +148,7 @@ TEST(WalWriteBufferTest, RollbackThenCommitKeepsOnlyTheCommit) {
   auto kept = ReadBlob(*reader, 2);
   ASSERT_OK(kept);
   EXPECT_EQ(*kept, Pattern(5000, 2));
-  auto check = reader->Prepare("PRAGMA integrity_check");
-  ASSERT_OK(check);
-  ASSERT_TRUE(*check->Step());
-  EXPECT_EQ(check->ColumnText(0), "ok");
+  EXPECT_EQ(IntegrityCheck(*reader), "ok");
 }
 
 // A transaction too large for the page cache spills pages to the log, then changes some of them again:
@@ -148,11 +160,7 @@ TEST(WalWriteBufferTest, RollbackThenCommitKeepsOnlyTheCommit) {
 // released; with neither, this transaction was lost.)
 TEST(WalWriteBufferTest, ACommitWhoseChecksumsAreRewrittenSurvivesAKillRightAfter) {
   const fs::path path = FreshDatabasePath("rechecksum.db");
-  {
-    auto db = Database::OpenRaw(path);
-    ASSERT_OK(db);
-    ASSERT_OK(db->Exec("CREATE TABLE blob (id INTEGER PRIMARY KEY, data BLOB NOT NULL)"));
-  }
+  ASSERT_OK(OpenWithBlobTable(path));
   const pid_t child = ::fork();
   ASSERT_GE(child, 0);
   if (child == 0) {
@@ -174,19 +182,15 @@ TEST(WalWriteBufferTest, ACommitWhoseChecksumsAreRewrittenSurvivesAKillRightAfte
   ASSERT_TRUE(*rows->Step());
   EXPECT_EQ(rows->ColumnInt(0), 200);
   EXPECT_EQ(rows->ColumnInt(1), 67);
-  auto check = db->Prepare("PRAGMA integrity_check");
-  ASSERT_OK(check);
-  ASSERT_TRUE(*check->Step());
-  EXPECT_EQ(check->ColumnText(0), "ok");
+  EXPECT_EQ(IntegrityCheck(*db), "ok");
 }
 
 // Without the writer's own checkpoint after a background one, the log of a writer that never pauses is
 // never wholly copied, so never restarted: it grew by every commit (8x the database in an import).
 TEST(BackgroundCheckpointerTest, KeepsTheLogOfANonStopWriterBounded) {
   const fs::path path = FreshDatabasePath("restart.db");
-  auto db = Database::OpenRaw(path);
+  auto db = OpenWithBlobTable(path);
   ASSERT_OK(db);
-  ASSERT_OK(db->Exec("CREATE TABLE blob (id INTEGER PRIMARY KEY, data BLOB NOT NULL)"));
   const fs::path wal = path.string() + "-wal";
   constexpr uint64_t kLogBound = 40ull << 20;  // 2.5 times the restart point of 16 MiB
   uint64_t written = 0;
