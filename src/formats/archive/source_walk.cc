@@ -3,6 +3,7 @@
 #include "formats/archive/source_walk.h"
 
 #include <fstream>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -34,6 +35,17 @@ uint64_t GzipStatedSize(const std::vector<uint8_t>& gzip) {
   return uint64_t{isize[0]} | uint64_t{isize[1]} << 8 | uint64_t{isize[2]} << 16 | uint64_t{isize[3]} << 24;
 }
 
+// Inflates `bytes` when `gzipped`, then checks what it holds: the error the file is reported with, if any.
+std::optional<core::Error> InflateAndCheck(std::vector<uint8_t>& bytes, bool gzipped, const std::string& name,
+                                           const SourceLimits& limits) {
+  if (gzipped) {
+    auto inflated = Gunzip(bytes, name, limits);
+    if (!inflated) return inflated.error();
+    bytes = std::move(*inflated);
+  }
+  return CheckContent(bytes, name);
+}
+
 }  // namespace
 
 Status VisitError(WalkContext& ctx, std::string name, core::Error error, uint64_t compressed_bytes) {
@@ -53,13 +65,10 @@ Status VisitBytes(WalkContext& ctx, std::string name, std::vector<uint8_t> raw, 
                   std::optional<StravaMetadata> strava) {
   const bool gzip = formats::SniffContent(raw) == formats::ContentKind::kGzip;
   const bool hand_over = gzip && ctx.gzip == GzipMembers::kHandOver;
-  if (gzip && !hand_over) {
-    auto inflated = Gunzip(raw, name, ctx.limits);
-    if (!inflated) return VisitError(ctx, std::move(name), inflated.error(), compressed_bytes);
-    raw = std::move(*inflated);
-  }
   if (!hand_over) {
-    if (auto error = CheckContent(raw, name)) return VisitError(ctx, std::move(name), *error, compressed_bytes);
+    if (auto error = InflateAndCheck(raw, gzip, name, ctx.limits)) {
+      return VisitError(ctx, std::move(name), std::move(*error), compressed_bytes);
+    }
   }
   ctx.inflated_total += hand_over ? GzipStatedSize(raw) : raw.size();
   if (ctx.inflated_total > ctx.limits.max_total_bytes) {
@@ -78,18 +87,9 @@ Status VisitBytes(WalkContext& ctx, std::string name, std::vector<uint8_t> raw, 
 
 void FinishHandedOver(SourceFile& file, const SourceLimits& limits) {
   if (file.error) return;
-  if (file.gzipped) {
-    file.gzipped = false;
-    auto inflated = Gunzip(file.bytes, file.name, limits);
-    if (!inflated) {
-      file.error = inflated.error();
-      file.error->where = file.name;
-      file.bytes.clear();
-      return;
-    }
-    file.bytes = std::move(*inflated);
-  }
-  if (auto error = CheckContent(file.bytes, file.name)) {
+  const bool gzipped = std::exchange(file.gzipped, false);
+  if (auto error = InflateAndCheck(file.bytes, gzipped, file.name, limits)) {
+    error->where = file.name;  // as VisitError sets it
     file.error = std::move(*error);
     file.bytes.clear();
   }
