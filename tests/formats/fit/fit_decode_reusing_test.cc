@@ -15,19 +15,14 @@
 
 #include "formats/fit/activity_encoder.h"
 #include "formats/fit/fit_decoder.h"
+#include "testing/sample_matchers.h"
 #include "testing/shared_data.h"
 #include "testing/status_matchers.h"
 
 namespace stride::fit {
 namespace {
 
-// Equal, or both NaN.
-bool Same(double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); }
-
-void ExpectSameColumn(const std::vector<double>& got, const std::vector<double>& want, const char* name) {
-  ASSERT_EQ(got.size(), want.size()) << name;
-  for (size_t i = 0; i < got.size(); ++i) ASSERT_TRUE(Same(got[i], want[i])) << name << "[" << i << "]";
-}
+using testing::SameBitsOrNaN;
 
 void ExpectSameDecoded(const core::Decoded& got, const core::Decoded& want) {
   ASSERT_EQ(got.activities.size(), want.activities.size());
@@ -38,25 +33,11 @@ void ExpectSameDecoded(const core::Decoded& got, const core::Decoded& want) {
     EXPECT_EQ(g.record_count, w.record_count);
     EXPECT_EQ(g.start_time, w.start_time);
     EXPECT_EQ(g.sport, w.sport);
-    EXPECT_TRUE(Same(g.distance_m, w.distance_m));
+    EXPECT_TRUE(SameBitsOrNaN(w.distance_m, g.distance_m));
     EXPECT_EQ(g.laps.size(), w.laps.size());
     EXPECT_EQ(g.sessions.size(), w.sessions.size());
     EXPECT_EQ(g.rr_intervals_s, w.rr_intervals_s);
-    ASSERT_EQ(g.developer_channels.size(), w.developer_channels.size());
-    for (size_t c = 0; c < g.developer_channels.size(); ++c) {
-      ExpectSameColumn(g.developer_channels[c].values, w.developer_channels[c].values, "developer");
-    }
-    const core::Samples& a = g.samples;
-    const core::Samples& b = w.samples;
-    ExpectSameColumn(a.time_s, b.time_s, "time_s");
-    ExpectSameColumn(a.latitude_deg, b.latitude_deg, "latitude_deg");
-    ExpectSameColumn(a.longitude_deg, b.longitude_deg, "longitude_deg");
-    ExpectSameColumn(a.distance_m, b.distance_m, "distance_m");
-    ExpectSameColumn(a.speed_mps, b.speed_mps, "speed_mps");
-    ExpectSameColumn(a.heart_rate_bpm, b.heart_rate_bpm, "heart_rate_bpm");
-    ExpectSameColumn(a.cadence_spm, b.cadence_spm, "cadence_spm");
-    ExpectSameColumn(a.altitude_m, b.altitude_m, "altitude_m");
-    ExpectSameColumn(a.power_w, b.power_w, "power_w");
+    testing::ExpectExactSamples(w, g);
   }
 }
 
