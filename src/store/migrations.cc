@@ -15,7 +15,7 @@ namespace {
 using core::ErrorCode;
 
 // kMigrations[i] upgrades version i to version i + 1. Keep SQL portable where it costs nothing.
-constexpr std::array<std::string_view, 4> kMigrations = {
+constexpr std::array<std::string_view, 5> kMigrations = {
     // 1: the athlete profile and their race results.
     R"sql(
 CREATE TABLE athlete (
@@ -157,6 +157,45 @@ CREATE TABLE custom_routine (
   mode            TEXT NOT NULL DEFAULT 'join' CHECK (mode IN ('join', 'replace')),
   days            TEXT NOT NULL DEFAULT ''
 );
+)sql",
+    // 5: sessions and laps keyed by (activity_id, idx) alone (WITHOUT ROWID). The rowid tables also kept an
+    // index of that key: two more b-tree pages written by every imported file, of ~12 (docs/storage.md).
+    R"sql(
+CREATE TABLE activity_session_v5 (
+  activity_id     INTEGER NOT NULL REFERENCES activity(id) ON DELETE CASCADE,
+  idx             INTEGER NOT NULL,
+  sport           TEXT NOT NULL,
+  sport_detail    TEXT NOT NULL DEFAULT '',
+  start_ms        INTEGER NOT NULL,
+  total_distance_m REAL,
+  total_timer_time_s REAL,
+  total_elapsed_time_s REAL,
+  avg_heart_rate_bpm REAL,
+  max_heart_rate_bpm REAL,
+  total_ascent_m  REAL,
+  total_descent_m REAL,
+  PRIMARY KEY (activity_id, idx)
+) WITHOUT ROWID;
+INSERT INTO activity_session_v5 SELECT activity_id, idx, sport, sport_detail, start_ms, total_distance_m,
+  total_timer_time_s, total_elapsed_time_s, avg_heart_rate_bpm, max_heart_rate_bpm, total_ascent_m,
+  total_descent_m FROM activity_session;
+DROP TABLE activity_session;
+ALTER TABLE activity_session_v5 RENAME TO activity_session;
+CREATE TABLE activity_lap_v5 (
+  activity_id     INTEGER NOT NULL REFERENCES activity(id) ON DELETE CASCADE,
+  idx             INTEGER NOT NULL,
+  start_ms        INTEGER NOT NULL,
+  elapsed_s       REAL,
+  timer_s         REAL,
+  distance_m      REAL,
+  avg_heart_rate_bpm REAL,
+  max_heart_rate_bpm REAL,
+  PRIMARY KEY (activity_id, idx)
+) WITHOUT ROWID;
+INSERT INTO activity_lap_v5 SELECT activity_id, idx, start_ms, elapsed_s, timer_s, distance_m,
+  avg_heart_rate_bpm, max_heart_rate_bpm FROM activity_lap;
+DROP TABLE activity_lap;
+ALTER TABLE activity_lap_v5 RENAME TO activity_lap;
 )sql",
 };
 
