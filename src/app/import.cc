@@ -2,8 +2,8 @@
 // ImportPaths as a two-stage pipeline: a reading thread walks the sources (reading files, inflating zip
 // entries), while the calling thread inflates gzip files, hashes, decodes, encodes the samples and stores
 // each file in walk order, one transaction per file; the reading thread takes a share of the middle work
-// whenever it is ahead (HandOver). A bounded queue between the stages keeps at most `files_in_flight`
-// files in memory.
+// whenever the storing thread has enough queued (HandOver). A bounded queue between the stages keeps at
+// most `files_in_flight` files, and `bytes_in_flight` of their bytes, in memory.
 #include "app/import.h"
 
 #include <fmt/format.h>
@@ -288,27 +288,36 @@ struct Slot {
   Walked walked;
   std::optional<ReadyFile> ready;
   bool claimed = false;  // the reading thread is making it ready
+  size_t bytes = 0;       // walked.file.bytes.size() when queued
 };
 
-// The hand-over from the reading thread to the storing thread: at most `capacity` walked files, in walk
-// order. When it is full the reading thread does not just wait: it decodes and encodes the newest file
-// not yet ready (MakeReady), so that the two threads share that work as their loads allow (the storing
-// thread, with SQLite, is the slower one on FIT exports). A full queue wakes the reader once it has
-// drained to half, and a thread is signalled only when it waits, outside the lock: waking it for every
-// file cost two context switches per file. Close() ends the stream (Pop drains what is queued, then
+// The hand-over from the reading thread to the storing thread, in walk order. The storing thread stores
+// (SQLite: work no other thread can take) and makes ready any file it reaches unready; the reading thread
+// walks, and makes ready the newest unready file whenever the storing thread has `lead` files queued before
+// it. So the reading thread walks on when the storing thread is about to run dry and helps when it is not,
+// and the split of the middle work follows the two threads' loads. While the storing thread is held up (a
+// checkpoint's disk syncs, ~5-15 ms) the reading thread walks and prepares ahead, up to `capacity` files or
+// `byte_budget` bytes of walked files queued (at least one). A thread is signalled only when it waits,
+// outside the lock, and a full queue wakes the reader only once `kSlack` files have left it: waking it for
+// every file cost two context switches per file. Close() ends the stream (Pop drains what is queued, then
 // returns null); Cancel() makes every later Push fail so that the reader stops early.
 class HandOver {
  public:
   using Preparer = std::function<ReadyFile(Walked&&)>;
 
-  explicit HandOver(size_t capacity) : capacity_(std::max<size_t>(capacity, 1)) {}
+  HandOver(size_t capacity, size_t byte_budget, size_t lead)
+      : capacity_(std::max<size_t>(capacity, 1)), byte_budget_(byte_budget), lead_(lead),
+        slack_(std::min<size_t>(kSlack, capacity_ / 2)) {}
 
-  /// Blocks (or helps) while full; false once cancelled (the item is dropped).
+  /// Helps while the storing thread has enough queued, blocks while full; false once cancelled (the item
+  /// is dropped).
   bool Push(Walked walked, const Preparer& prepare) {
-    auto slot = std::make_shared<Slot>(Slot{std::move(walked), std::nullopt, false});
+    const size_t bytes = walked.file.bytes.size();
+    auto slot = std::make_shared<Slot>(Slot{std::move(walked), std::nullopt, false, bytes});
     std::unique_lock lock(mutex_);
-    while (items_.size() >= capacity_ && !cancelled_) {
-      if (std::shared_ptr<Slot> help = NewestUnready()) {
+    while (!cancelled_) {
+      std::shared_ptr<Slot> help = items_.size() >= lead_ ? NewestUnready() : nullptr;
+      if (help) {
         help->claimed = true;
         lock.unlock();
         ReadyFile ready = prepare(std::move(help->walked));
@@ -318,11 +327,13 @@ class HandOver {
         if (consumer_waiting_) not_empty_.notify_one();
         continue;
       }
+      if (HasRoom(bytes, 0)) break;
       producer_waiting_ = true;
-      not_full_.wait(lock, [&] { return items_.size() <= capacity_ / 2 || cancelled_; });
+      not_full_.wait(lock, [&] { return HasRoom(bytes, slack_) || cancelled_; });
       producer_waiting_ = false;
     }
     if (cancelled_) return false;
+    queued_bytes_ += bytes;
     items_.push_back(std::move(slot));
     const bool wake = consumer_waiting_;
     lock.unlock();
@@ -343,7 +354,8 @@ class HandOver {
     if (items_.empty()) return nullptr;
     std::shared_ptr<Slot> slot = std::move(items_.front());
     items_.pop_front();
-    const bool wake = producer_waiting_ && items_.size() <= capacity_ / 2;
+    queued_bytes_ -= slot->bytes;
+    const bool wake = producer_waiting_ && HasRoom(0, slack_);
     lock.unlock();
     if (wake) not_full_.notify_one();
     return slot;
@@ -362,6 +374,15 @@ class HandOver {
   }
 
  private:
+  static constexpr size_t kSlack = 16;
+
+  // REQUIRES: mutex_ held. Whether a file of `bytes` fits with `spare` files' room left over; an empty
+  // queue always has room.
+  bool HasRoom(size_t bytes, size_t spare) const {
+    if (items_.empty()) return true;
+    return items_.size() + spare < capacity_ && queued_bytes_ + bytes <= byte_budget_;
+  }
+
   // REQUIRES: mutex_ held.
   std::shared_ptr<Slot> NewestUnready() const {
     for (auto it = items_.rbegin(); it != items_.rend(); ++it) {
@@ -371,9 +392,13 @@ class HandOver {
   }
 
   const size_t capacity_;
+  const size_t byte_budget_;
+  const size_t lead_;
+  const size_t slack_;
   std::mutex mutex_;
   std::condition_variable not_full_, not_empty_;
   std::deque<std::shared_ptr<Slot>> items_;
+  size_t queued_bytes_ = 0;  // walked bytes of the queued files
   bool closed_ = false;
   bool cancelled_ = false;
   bool producer_waiting_ = false;
@@ -381,12 +406,12 @@ class HandOver {
 };
 
 // The walk (reading, and inflating the zip's entries) on its own thread, at most options.files_in_flight
-// files ahead; inflating gzip files, hashing, decoding and encoding the samples on whichever thread is free
+// files (and bytes_in_flight bytes) ahead; inflating gzip files, hashing, decoding and encoding the samples on whichever thread is free
 // (HandOver), and storing on the calling thread. Handing the gzip files over matters: inflating them is
 // half of what bench/inflate_export measures, and left on the walking thread it made that thread the
 // bottleneck while the storing one waited.
 Status ImportPipelined(const std::vector<std::filesystem::path>& paths, const ImportOptions& options, Storer& storer) {
-  HandOver queue(options.files_in_flight);
+  HandOver queue(options.files_in_flight, options.bytes_in_flight, options.reader_helps_after);
   std::thread reader([&] {
     FileDecoder decoder;
     const HandOver::Preparer prepare = [&](Walked&& item) { return Prepare(std::move(item), options, decoder); };

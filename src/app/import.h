@@ -37,11 +37,15 @@ struct ImportOptions {
   archive::SourceLimits limits;
   /// Called after each file, on the calling thread; may be empty.
   std::function<void(const ImportProgress&)> on_progress;
-  /// Files read and inflated ahead of the one being stored, on a second thread, which also decodes some
-  /// of them when it is ahead (memory: at most this many inflated files, and their encoded samples,
+  /// Files read ahead of the one being stored, on a second thread, which also decodes and encodes some of
+  /// them (memory: at most this many walked files, or bytes_in_flight of them, with their encoded samples,
   /// besides the one being stored). 0 reads, decodes and stores each file in turn on the calling thread.
-  /// Results and their order are the same either way. Default 16 (4 woke the threads twice as often).
-  size_t files_in_flight = 16;
+  /// Results and their order are the same either way. The default lets the reading thread work on through
+  /// the storing thread's checkpoint pauses (docs/benchmarks.md, "Importing an export archive").
+  size_t files_in_flight = 256;
+  size_t bytes_in_flight = 64 * 1024 * 1024;
+  /// The reading thread decodes queued files only while at least this many wait for the storing thread.
+  size_t reader_helps_after = 8;
 };
 
 struct ImportedActivity {

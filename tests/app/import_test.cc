@@ -66,11 +66,20 @@ struct Imported {
   std::vector<store::StoredActivity> stored;  // with samples
 };
 
-Imported ImportWith(const std::filesystem::path& zip, size_t files_in_flight) {
+// How the pipeline is shaped: queue length and bytes, and when the reading thread helps.
+struct Pipeline {
+  size_t files_in_flight;
+  size_t bytes_in_flight = ImportOptions{}.bytes_in_flight;
+  size_t reader_helps_after = ImportOptions{}.reader_helps_after;
+};
+
+Imported ImportWith(const std::filesystem::path& zip, const Pipeline& pipeline) {
   auto db = store::Database::Open(":memory:");
   EXPECT_TRUE(db.has_value());
   ImportOptions options;
-  options.files_in_flight = files_in_flight;
+  options.files_in_flight = pipeline.files_in_flight;
+  options.bytes_in_flight = pipeline.bytes_in_flight;
+  options.reader_helps_after = pipeline.reader_helps_after;
   size_t progress_calls = 0;
   options.on_progress = [&](const ImportProgress&) { ++progress_calls; };
   auto report = ImportPaths(*db, {zip}, options);
@@ -102,15 +111,19 @@ void ExpectSameSamples(const core::Samples& a, const core::Samples& b) {
 TEST(ImportPathsTest, PipelinedImportStoresExactlyWhatSequentialImportStores) {
   ScratchDir dir;
   const std::filesystem::path zip = WriteExport(dir);
-  const Imported sequential = ImportWith(zip, 0);
+  const Imported sequential = ImportWith(zip, Pipeline{0});
   ASSERT_EQ(sequential.report.imported.size(), static_cast<size_t>(kRuns + 1));
   ASSERT_EQ(sequential.report.duplicates.size(), 1u);
   ASSERT_EQ(sequential.report.failed.size(), 1u);
   EXPECT_EQ(sequential.report.failed[0].file, zip.string() + "!activities/broken.fit.gz");
   EXPECT_EQ(sequential.report.imported[3].summary.name, "Run number 3");
-  for (size_t in_flight : {1, 4}) {
-    SCOPED_TRACE(in_flight);
-    const Imported pipelined = ImportWith(zip, in_flight);
+  // The reading thread never helps (a queue shorter than its lead), always helps, helps once two files
+  // wait, or holds one file at a time (every file over the byte budget).
+  for (const Pipeline& pipeline : {Pipeline{1}, Pipeline{4}, Pipeline{1, 1 << 30, 0}, Pipeline{256, 1 << 30, 2},
+                                   Pipeline{256, 1, 0}, Pipeline{ImportOptions{}.files_in_flight}}) {
+    SCOPED_TRACE(testing::Message() << pipeline.files_in_flight << " files, " << pipeline.bytes_in_flight
+                                    << " bytes, lead " << pipeline.reader_helps_after);
+    const Imported pipelined = ImportWith(zip, pipeline);
     const ImportReport& a = sequential.report;
     const ImportReport& b = pipelined.report;
     EXPECT_EQ(a.files, b.files);
