@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// The zip walk: a header-only pass finds a Strava export's activities.csv, then a second pass visits each
-// activity entry (nested zips are read into memory, bounded, and walked recursively).
+// The zip walk: a header-only pass finds a Strava export's activities.csv (from the central directory, or
+// with libarchive when that cannot be read), then a second pass visits each activity entry with libarchive
+// (nested zips are read into memory, bounded, and walked recursively).
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -10,6 +11,7 @@
 #include "formats/archive/entry_path.h"
 #include "formats/archive/source_walk.h"
 #include "formats/archive/strava_csv.h"
+#include "formats/archive/zip_directory.h"
 #include "formats/archive/zip_reader.h"
 
 namespace stride::archive {
@@ -39,28 +41,58 @@ Status OpenReader(ZipReader& reader, const ZipSource& source, const std::string&
   return Ok();
 }
 
-// Notes what one header says about the layout; reads activities.csv when `csvs` is given.
-void NoteHeader(ZipReader& reader, const ZipEntryHeader& header, bool read_csv,
-                std::map<std::string, std::string>& csvs, std::vector<std::string>& activity_dirs, ZipLayout& layout) {
-  if (!header.is_regular_file || IsUnsafeEntryPath(header.path) || IsClutterPath(header.path)) return;
-  if (size_t at = header.path.find(kActivitiesDir); at != std::string::npos && (at == 0 || header.path[at - 1] == '/')) {
-    activity_dirs.push_back(header.path.substr(0, at));
+// Notes what one entry says about the layout; reads activities.csv (through `read_csv_text`) when
+// `read_csv`. Returns false when activities.csv could not be read that way.
+template <typename ReadCsvText>
+bool NoteEntry(const std::string& path, bool is_regular_file, bool read_csv, const ReadCsvText& read_csv_text,
+               std::map<std::string, std::string>& csvs, std::vector<std::string>& activity_dirs, ZipLayout& layout) {
+  if (!is_regular_file || IsUnsafeEntryPath(path) || IsClutterPath(path)) return true;
+  if (size_t at = path.find(kActivitiesDir); at != std::string::npos && (at == 0 || path[at - 1] == '/')) {
+    activity_dirs.push_back(path.substr(0, at));
   }
-  if (ClassifyEntryName(header.path) == EntryKind::kActivity) layout.activity_paths.push_back(header.path);
-  if (AsciiLower(BaseName(header.path)) != "activities.csv") return;
+  if (ClassifyEntryName(path) == EntryKind::kActivity) layout.activity_paths.push_back(path);
+  if (AsciiLower(BaseName(path)) != "activities.csv") return true;
   if (!read_csv) {
-    csvs.emplace(DirectoryOf(header.path), std::string());
-  } else {
-    SourceLimits csv_limits;
-    csv_limits.max_entry_bytes = kMaxCsvBytes;
-    csv_limits.ratio_floor_bytes = kMaxCsvBytes;
-    if (auto text = reader.ReadData(header, csv_limits, header.path)) {
-      csvs.emplace(DirectoryOf(header.path), std::string(text->begin(), text->end()));
-    }
+    csvs.emplace(DirectoryOf(path), std::string());
+    return true;
+  }
+  auto text = read_csv_text();
+  if (!text) return false;
+  csvs.emplace(DirectoryOf(path), std::string(text->begin(), text->end()));
+  return true;
+}
+
+// The Strava root: the first folder holding both activities.csv and activities/.
+void SettleLayout(std::map<std::string, std::string>& csvs, const std::vector<std::string>& activity_dirs,
+                  ZipLayout& layout) {
+  for (auto& [root, text] : csvs) {
+    if (std::find(activity_dirs.begin(), activity_dirs.end(), root) == activity_dirs.end()) continue;
+    layout.strava_root = root;
+    layout.activities_csv = std::move(text);
+    break;
   }
 }
 
+// The header-only pass from the central directory alone (zip_directory.h); nullopt when that cannot be
+// read or activities.csv cannot be read from it, and libarchive must do it.
+std::optional<ZipLayout> ScanZipDirectory(const ZipSource& source, bool read_csv) {
+  auto entries = ReadZipDirectory(source);
+  if (!entries) return std::nullopt;
+  ZipLayout layout;
+  std::map<std::string, std::string> csvs;
+  std::vector<std::string> activity_dirs;
+  for (const ZipDirectoryEntry& entry : *entries) {
+    auto read = [&] { return ReadZipDirectoryEntry(source, entry, kMaxCsvBytes); };
+    if (!NoteEntry(entry.path, entry.is_regular_file, read_csv, read, csvs, activity_dirs, layout)) return std::nullopt;
+  }
+  SettleLayout(csvs, activity_dirs, layout);
+  return layout;
+}
+
+// The header-only pass: from the central directory when it reads cleanly, else entry by entry with
+// libarchive (which reads each entry's local header too, ~8 us each).
 Result<ZipLayout> ScanZipLayout(const ZipSource& source, const std::string& display, bool read_csv) {
+  if (auto layout = ScanZipDirectory(source, read_csv)) return std::move(*layout);
   ZipReader reader;
   if (auto status = OpenReader(reader, source, display); !status) return Fail(status.error());
   ZipLayout layout;
@@ -70,14 +102,16 @@ Result<ZipLayout> ScanZipLayout(const ZipSource& source, const std::string& disp
     auto header = reader.Next();
     if (!header && first) return Fail(header.error().code, header.error().message, display);
     if (!header || !*header) break;  // a later error is reported by the walk itself
-    NoteHeader(reader, **header, read_csv, csvs, activity_dirs, layout);
+    const ZipEntryHeader& h = **header;
+    auto read = [&] {
+      SourceLimits csv_limits;
+      csv_limits.max_entry_bytes = kMaxCsvBytes;
+      csv_limits.ratio_floor_bytes = kMaxCsvBytes;
+      return reader.ReadData(h, csv_limits, h.path);
+    };
+    (void)NoteEntry(h.path, h.is_regular_file, read_csv, read, csvs, activity_dirs, layout);
   }
-  for (auto& [root, text] : csvs) {
-    if (std::find(activity_dirs.begin(), activity_dirs.end(), root) == activity_dirs.end()) continue;
-    layout.strava_root = root;
-    layout.activities_csv = std::move(text);
-    break;
-  }
+  SettleLayout(csvs, activity_dirs, layout);
   return layout;
 }
 
@@ -162,8 +196,10 @@ Status WalkZipAt(WalkContext& ctx, const ZipSource& source, const std::string& d
   ZipReader reader;
   if (auto status = OpenReader(reader, source, display); !status) return status;
   ZipWalk walk{ctx, reader, display, depth, scale, layout->strava_root, strava ? &*strava : nullptr};
-  while (!reader.fatal()) {
+  for (bool first = true; !reader.fatal(); first = false) {
     auto header = reader.Next();
+    // A zip whose first entry cannot be read fails as a whole, as when libarchive made the header pass.
+    if (!header && first) return Fail(header.error().code, header.error().message, display);
     if (!header) {
       Status status = VisitError(ctx, display, header.error(), walk.TakeConsumed());
       if (!status) return status;
