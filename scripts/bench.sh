@@ -3,15 +3,20 @@
 # Builds the Release benchmark build and runs every benchmark and peer comparison, printing the figures
 # quoted in docs/benchmarks.md. Run from the repository root; the shared corpus (../shared/data) is needed
 # for the decoder benchmarks. Usage: scripts/bench.sh [--quick]  (--quick: fewer runs, no 3,000 export)
-# Environment: BUILD_DIR (default build-perf), RUNS (hyperfine runs per command, default 5).
+# Environment: BUILD_DIR (default build-perf), RUNS (hyperfine runs per command, default 5), ROUNDS
+# (interleaved rounds of the import benchmark, default 11).
 set -euo pipefail
 
 build="${BUILD_DIR:-build-perf}"
 runs="${RUNS:-5}"
+rounds="${ROUNDS:-11}"
 sizes=(300 1000 3000)
+sizes_1s=(300 3000)
 if [[ "${1:-}" == "--quick" ]]; then
   runs=3
+  rounds=3
   sizes=(300 1000)
+  sizes_1s=(300)
 fi
 py=/usr/bin/python3  # Debian's python3, where python3-gpxpy is installed
 
@@ -42,47 +47,39 @@ if [[ -f bench/peers/fit_file_parser_bench.mjs ]] && command -v node >/dev/null;
   node bench/peers/fit_file_parser_bench.mjs || echo "(fit-file-parser peer did not run)"
 fi
 
-# median_of JSON: prints "median_s user_s sys_s" of the first command of a hyperfine --export-json file.
-median_of() {
-  "$py" -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print("%.3f %.3f %.3f" % (r["median"], r["user"], r["system"]))' "$1"
-}
 
-# bench_import ZIP LABEL: inflate-only baseline against `stride import` into an empty database.
+# bench_import ZIP LABEL: the inflate-only baseline, `stride import` into an empty database and the
+# library driver, run in turn round after round (scripts/interleaved_runs.py), then peak memory.
 bench_import() {
   local zip="$1" label="$2" work="$build/bench-import"
   mkdir -p "$work"
   local db="$work/import.db"
-  hyperfine -N --warmup 1 --runs "$runs" --export-json "$work/inflate.json" \
-    "$build/bench/inflate_export $zip" >/dev/null
-  hyperfine -N --warmup 1 --runs "$runs" --export-json "$work/import.json" \
-    --prepare "rm -f $db $db-wal $db-shm" "$build/stride --db $db import $zip" >/dev/null
-  read -r inflate_s inflate_user inflate_sys < <(median_of "$work/inflate.json")
-  read -r import_s import_user import_sys < <(median_of "$work/import.json")
+  echo "$label: zip $(du -b "$zip" | awk '{printf "%.1f", $1 / 1e6}') MB"
+  "$py" scripts/interleaved_runs.py "$rounds" --db "$db" \
+    "inflate=$build/bench/inflate_export $zip" \
+    "stride import=$build/stride --db {db} import $zip" \
+    "import_export=$build/bench/import_export {db} $zip"
   rm -f "$db" "$db-wal" "$db-shm"
   local rss_inflate rss_import
   rss_inflate=$(/usr/bin/time -f %M "$build/bench/inflate_export" "$zip" 2>&1 >/dev/null | tail -1)
   rss_import=$(/usr/bin/time -f %M "$build/stride" --db "$db" import "$zip" 2>&1 >/dev/null | tail -1)
-  local db_mb
-  db_mb=$(du -cb "$db"* | tail -1 | awk '{printf "%.1f", $1 / 1e6}')
+  echo "  max RSS inflate $rss_inflate kB, import $rss_import kB; database $(du -cb "$db"* | tail -1 | awk '{printf "%.1f", $1 / 1e6}') MB"
   rm -f "$db" "$db-wal" "$db-shm"
-  printf '%-22s zip %6.1f MB | inflate %7.3f s (user %.2f sys %.2f) | import %7.3f s (user %.2f sys %.2f) | ratio wall %.2f, CPU %.2f | max RSS inflate %s kB, import %s kB | db %s MB\n' \
-    "$label" "$(du -b "$zip" | awk '{print $1 / 1e6}')" "$inflate_s" "$inflate_user" "$inflate_sys" \
-    "$import_s" "$import_user" "$import_sys" "$("$py" -c "print($import_s / $inflate_s)")" \
-    "$("$py" -c "print(($import_user + $import_sys) / ($inflate_user + $inflate_sys))")" \
-    "$rss_inflate" "$rss_import" "$db_mb"
 }
 
-section "Importing an export archive (hyperfine: median wall time and mean user/sys CPU of $runs runs, empty database each run)"
-echo "baseline: bench/inflate_export walks the zip as import does (libarchive + libdeflate) and drops the bytes"
-echo "FIT exports (activities/<id>.fit.gz, as Strava ships them):"
+section "Importing an export archive (median wall time and mean CPU of $rounds interleaved rounds, empty database each run)"
+echo "baseline: bench/inflate_export walks the zip on one thread (libarchive + libdeflate) and drops the bytes"
+echo "FIT exports (activities/<id>.fit.gz, as Strava ships them), one record every 1 s (as the corpus's watches) or 5 s:"
 for n in "${sizes[@]}"; do
   zip="$build/export_fit_$n.zip"
   [[ -f "$zip" ]] || "$build/bench/make_export" "$zip" "$n" 5 --format fit
   bench_import "$zip" "$n FIT runs, 5 s"
 done
-zip="$build/export_fit_300_1s.zip"
-[[ -f "$zip" ]] || "$build/bench/make_export" "$zip" 300 1 --format fit
-bench_import "$zip" "300 FIT runs, 1 s"
+for n in "${sizes_1s[@]}"; do
+  zip="$build/export_fit_${n}_1s.zip"
+  [[ -f "$zip" ]] || "$build/bench/make_export" "$zip" "$n" 1 --format fit
+  bench_import "$zip" "$n FIT runs, 1 s"
+done
 echo "GPX exports (activities/<id>.gpx.gz):"
 for n in "${sizes[@]}"; do
   zip="$build/export_gpx_$n.zip"
