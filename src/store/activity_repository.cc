@@ -271,15 +271,18 @@ Result<int64_t> InsertActivity(Database& db, const core::Activity& a, std::strin
 }
 
 Result<std::vector<StoredActivity>> ListActivities(Database& db, std::optional<core::Date> from, std::optional<core::Date> to) {
-  auto s = db.Prepare(fmt::format(
-      "SELECT {} FROM activity WHERE (?1 IS NULL OR local_date >= ?1) AND (?2 IS NULL OR local_date <= ?2) "
-      "ORDER BY start_ms, id",
-      kSummaryColumns));
+  // A local date is within a day of the UTC one (offsets are under 24 h: FIT's are checked to 18 h, ISO
+  // 8601's are under 24 h), so the start times from a day before `from` to a day after `to` hold every
+  // activity of those dates: a range of the start_ms index, then the exact test on local_date.
+  constexpr int64_t kDayMs = 24 * 3600 * 1000;
+  auto day_start_ms = [](core::Date d) { return d.days_since_epoch() * kDayMs; };
+  std::string where = "1";
+  if (from) where += " AND start_ms >= ?1 AND local_date >= ?2";
+  if (to) where += " AND start_ms < ?3 AND local_date <= ?4";
+  auto s = db.Prepare(fmt::format("SELECT {} FROM activity WHERE {} ORDER BY start_ms, id", kSummaryColumns, where));
   if (!s) return Fail(s.error());
-  if (from) s->Bind(1, core::FormatDate(*from));
-  else s->BindNull(1);
-  if (to) s->Bind(2, core::FormatDate(*to));
-  else s->BindNull(2);
+  if (from) s->Bind(1, day_start_ms(*from) - kDayMs).Bind(2, core::FormatDate(*from));
+  if (to) s->Bind(3, day_start_ms(*to) + 2 * kDayMs).Bind(4, core::FormatDate(*to));
   std::vector<StoredActivity> out;
   while (true) {
     auto row = s->Step();

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include "store/database.h"
 #include "testing/status_matchers.h"
@@ -105,6 +107,47 @@ TEST(ActivityRepositoryTest, ListsByLocalDateAndUpdatesRpe) {
   EXPECT_EQ(*LoadActivity(*db, (*since)[0].id, false)->activity.perceived_exertion, 6);
   EXPECT_EQ(SetPerceivedExertion(*db, 999, 5).error().code, core::ErrorCode::kNotFound);
   EXPECT_EQ(LoadActivity(*db, 999, false).error().code, core::ErrorCode::kNotFound);
+}
+
+// Listing by local date reads a range of the start-time index, widened by a day each side: activities
+// whose local date differs from the UTC one by up to a day's offset are still found, and only those.
+TEST(ActivityRepositoryTest, ListsByLocalDateAcrossExtremeOffsets) {
+  auto db = Database::Open(":memory:");
+  ASSERT_OK(db);
+  struct Case {
+    const char* start;
+    int offset_h;
+    const char* source;  // local date in the name
+  };
+  const Case cases[] = {
+      {"2026-10-18T10:30:00Z", 14, "10-19.fit"},   // Kiribati: next local day
+      {"2026-10-20T11:30:00Z", -12, "10-19b.fit"},  // Baker Island: previous local day
+      {"2026-10-19T23:59:00Z", 0, "10-19c.fit"},
+      {"2026-10-18T23:59:00Z", 0, "10-18.fit"},
+      {"2026-10-20T00:00:00Z", 0, "10-20.fit"},
+      {"2026-10-20T20:00:00Z", 8, "10-21.fit"},
+  };
+  for (const Case& c : cases) {
+    core::Activity a = MakeRun(c.start, 5);
+    a.utc_offset_s = c.offset_h * 3600;
+    ASSERT_OK(InsertActivity(*db, a, c.source, c.source));
+  }
+  auto day = ListActivities(*db, *core::ParseDate("2026-10-19"), *core::ParseDate("2026-10-19"));
+  ASSERT_OK(day);
+  std::vector<std::string> names;
+  for (const auto& s : *day) names.push_back(s.source_name);
+  EXPECT_EQ(names, (std::vector<std::string>{"10-19.fit", "10-19c.fit", "10-19b.fit"}));
+  EXPECT_EQ(ListActivities(*db, *core::ParseDate("2026-10-20"))->size(), 2u);
+  EXPECT_EQ(ListActivities(*db, std::nullopt, *core::ParseDate("2026-10-18"))->size(), 1u);
+  EXPECT_EQ(ListActivities(*db)->size(), 6u);
+  // The query walks only the start-time range of the index.
+  auto plan = db->Prepare(
+      "EXPLAIN QUERY PLAN SELECT id FROM activity WHERE 1 AND start_ms >= ?1 AND local_date >= ?2 "
+      "ORDER BY start_ms, id");
+  ASSERT_OK(plan);
+  ASSERT_TRUE(*plan->Step());
+  EXPECT_NE(plan->ColumnText(3).find("USING INDEX activity_by_start (start_ms>?)"), std::string::npos)
+      << plan->ColumnText(3);
 }
 
 }  // namespace
