@@ -228,7 +228,7 @@ constexpr int kDefaultWalCheckpointPages = 1000;  // SQLite's SQLITE_DEFAULT_WAL
 // committed while it ran: a few milliseconds of copying and two syncs). Its next transaction then restarts
 // the log, which stays at a few MB rewritten in place.
 struct BackgroundCheckpointer::State {
-  static constexpr int kRestartFrames = 4096;  // 16 MiB of 4 KiB pages
+  static constexpr int kRestartFrames = 2048;  // 8 MiB of 4 KiB pages
 
   Database checkpointer;
   std::chrono::milliseconds interval;

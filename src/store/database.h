@@ -114,7 +114,7 @@ class Transaction {
 /// writing connection itself every 1,000 pages. The writer then never waits for a checkpoint's copying and
 /// its two disk syncs (~3 ms each on the project's VMs), and the log stays small, so that closing the
 /// database has little left to copy. Checkpoints are PASSIVE: they never block the writer. Once the log
-/// holds 16 MiB, the writer checkpoints the little a background checkpoint left, right after a commit, so
+/// holds 8 MiB, the writer checkpoints the little a background checkpoint left, right after a commit, so
 /// that SQLite can restart the log (docs/storage.md). Every commit stays atomic and survives a killed
 /// process as before. Best effort: when the second connection cannot be opened (or for ":memory:"), the
 /// writer checkpoints as usual. On destruction the thread stops and the writer's default (1,000 pages) is

@@ -192,7 +192,7 @@ TEST(BackgroundCheckpointerTest, KeepsTheLogOfANonStopWriterBounded) {
   auto db = OpenWithBlobTable(path);
   ASSERT_OK(db);
   const fs::path wal = path.string() + "-wal";
-  constexpr uint64_t kLogBound = 40ull << 20;  // 2.5 times the restart point of 16 MiB
+  constexpr uint64_t kLogBound = 40ull << 20;  // 5 times the restart point of 8 MiB
   uint64_t written = 0;
   {
     BackgroundCheckpointer checkpointer(*db, std::chrono::milliseconds(20));
