@@ -214,6 +214,34 @@ std::vector<std::string> Differences(const plan::Plan& p, const std::map<Date, d
 
 Date Later(const std::optional<Date>& a, Date b) { return a && *a > b ? *a : b; }
 
+// What the previous version's adaptation still asks of the days from `date` on: an illness's no-running
+// days and easy return, a load flag's reduced week. A re-plan without --sick must not drop them.
+plan::PlanAdjustments StillInForce(const plan::PlanAdjustments& previous, Date date, int version,
+                                   std::vector<std::string>& changes) {
+  plan::PlanAdjustments a;
+  std::vector<std::string> kept;
+  if (previous.no_running_until && *previous.no_running_until > date) {
+    a.no_running_until = previous.no_running_until;
+    kept.push_back("no running until " + core::FormatDate(*previous.no_running_until));
+  }
+  if (previous.easy_until && *previous.easy_until > date) {
+    a.easy_until = previous.easy_until;
+    kept.push_back("no hard sessions to " + core::FormatDate(previous.easy_until->AddDays(-1)));
+  }
+  if (previous.reduced_until && *previous.reduced_until > date && previous.reduced_volume_factor < 1) {
+    a.reduced_until = previous.reduced_until;
+    a.reduced_volume_factor = previous.reduced_volume_factor;
+    kept.push_back(fmt::format("{:.0f} % volume to {}", 100 * previous.reduced_volume_factor,
+                               core::FormatDate(previous.reduced_until->AddDays(-1))));
+  }
+  if (!kept.empty()) {
+    std::string text = fmt::format("still in force from version {}:", version);
+    for (size_t i = 0; i < kept.size(); ++i) text += (i == 0 ? " " : ", ") + kept[i];
+    changes.push_back(std::move(text));
+  }
+  return a;
+}
+
 // Sick spells: no running up to the last sick day, then the easy return of plan/rules.h.
 Status AbsorbIllness(const std::vector<SickSpell>& spells, Date date, plan::PlanAdjustments& a,
                      std::vector<std::string>& changes) {
@@ -341,7 +369,8 @@ Result<PlanView> AdaptPlan(store::Database& db, const AdaptPlanOptions& options,
   const Date race_date = options.race_date.value_or(old.race_date);
   if (auto s = CheckDates(date, race_date, date); !s) return Fail(s.error());
   std::vector<std::string> changes = Differences(old, current->done_m, date, athlete->units);
-  plan::PlanAdjustments adjustments;
+  plan::PlanAdjustments adjustments =
+      StillInForce(current->version.request.adjustments, date, current->version.version, changes);
   if (auto s = AbsorbIllness(options.sick, date, adjustments, changes); !s) return Fail(s.error());
   if (auto s = HeedLoadFlags(db, date, adjustments, changes); !s) return Fail(s.error());
   if (race_date != old.race_date) changes.push_back("race date moved to " + core::FormatDate(race_date));

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <stdexcept>
 #include <string>
 
 namespace stride::store {
@@ -173,14 +174,31 @@ Result<plan::Plan> PlanFromJson(const json& json_doc) {
   }
 }
 
+namespace {
+
+json OptionalDateJson(const std::optional<core::Date>& d) { return d ? json(core::FormatDate(*d)) : json(nullptr); }
+
+std::optional<core::Date> OptionalDate(const json& j, const char* key) {
+  if (!j.contains(key) || j.at(key).is_null()) return std::nullopt;
+  return DateFrom(j.at(key));
+}
+
+}  // namespace
+
 json PlanRequestToJson(const plan::PlanRequest& r) {
+  const plan::PlanAdjustments& a = r.adjustments;
   return json{{"start", core::FormatDate(r.start)},
               {"race_date", core::FormatDate(r.race_date)},
               {"race_distance_m", r.race_distance_m},
               {"goal_time_s", OptionalJson(r.goal_time_s)},
               {"current_weekly_m", r.current_weekly_m},
               {"longest_recent_run_m", r.longest_recent_run_m},
-              {"vdot", OptionalJson(r.vdot)}};
+              {"vdot", OptionalJson(r.vdot)},
+              {"adjustments",
+               {{"no_running_until", OptionalDateJson(a.no_running_until)},
+                {"easy_until", OptionalDateJson(a.easy_until)},
+                {"reduced_until", OptionalDateJson(a.reduced_until)},
+                {"reduced_volume_factor", a.reduced_volume_factor}}}};
 }
 
 Result<plan::PlanRequest> PlanRequestFromJson(const json& j) {
@@ -193,6 +211,16 @@ Result<plan::PlanRequest> PlanRequestFromJson(const json& j) {
     r.current_weekly_m = j.at("current_weekly_m").get<double>();
     r.longest_recent_run_m = j.at("longest_recent_run_m").get<double>();
     r.vdot = OptionalDouble(j, "vdot");
+    if (j.contains("adjustments")) {  // absent in versions saved before 2026-11-25: none
+      const json& a = j.at("adjustments");
+      r.adjustments.no_running_until = OptionalDate(a, "no_running_until");
+      r.adjustments.easy_until = OptionalDate(a, "easy_until");
+      r.adjustments.reduced_until = OptionalDate(a, "reduced_until");
+      r.adjustments.reduced_volume_factor = a.at("reduced_volume_factor").get<double>();
+      if (!(r.adjustments.reduced_volume_factor > 0 && r.adjustments.reduced_volume_factor <= 1)) {
+        throw std::runtime_error("reduced_volume_factor outside (0, 1]");
+      }
+    }
     return r;
   } catch (const std::exception& e) {
     return Fail(core::ErrorCode::kCorruptData, fmt::format("stored plan request is not readable: {}", e.what()));

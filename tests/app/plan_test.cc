@@ -24,6 +24,7 @@ using core::Date;
 using core::Weekday;
 using plan::SessionKind;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 const Date kStart = Date::FromYmd(2026, 11, 30);  // a Monday, 21 weeks before the race
 const Date kRace = Date::FromYmd(2027, 4, 25);
@@ -173,6 +174,38 @@ TEST_F(AdaptPlanTest, SickDaysPlanNoRunningThenAnEasyReturn) {
   ASSERT_OK(plain);
   EXPECT_LE(PlannedRunning(adapted->version.plan, back, easy_until),
             plan::kIllnessReturnVolumeFactor * PlannedRunning(*plain, back, easy_until));
+}
+
+// A later re-plan without --sick (here the next Monday's, for what was run) keeps the rest of the easy
+// return: before, it planned the full week again two days after the illness.
+TEST_F(AdaptPlanTest, TheNextAdaptationStillHeedsTheIllness) {
+  NewSamPlan();
+  AdaptPlanOptions sick;
+  sick.sick.push_back({kStart, Date::FromYmd(2026, 12, 4)});  // Mon-Fri: easy return to Wed 12-09
+  ASSERT_OK(AdaptPlan(*db_, sick, Date::FromYmd(2026, 12, 2)));
+  const Date monday = Date::FromYmd(2026, 12, 7), easy_until = Date::FromYmd(2026, 12, 10);
+  auto next = AdaptPlan(*db_, {}, monday);
+  ASSERT_OK(next);
+  EXPECT_THAT(next->version.reason,
+              HasSubstr("still in force from version 2: no hard sessions to 2026-12-09, 50 % volume to 2026-12-09"));
+  for (const plan::PlanWeek& w : next->version.plan.weeks) {
+    for (const plan::PlanDay& d : w.days) {
+      if (d.date >= easy_until) continue;
+      for (const plan::Session& s : d.sessions) {
+        if (!plan::IsRun(s.kind)) continue;
+        EXPECT_FALSE(plan::IsHard(s.kind) && s.kind != SessionKind::kLong) << core::FormatDate(d.date) << s.title;
+        EXPECT_EQ(s.steps.size(), 1u) << core::FormatDate(d.date) << " " << s.title;
+      }
+    }
+  }
+  auto plain = Unadjusted(*next);
+  ASSERT_OK(plain);
+  EXPECT_LE(PlannedRunning(next->version.plan, monday, easy_until),
+            plan::kIllnessReturnVolumeFactor * PlannedRunning(*plain, monday, easy_until));
+  // Once the return is over, nothing is carried: a re-plan the week after names no earlier adjustment.
+  auto later = AdaptPlan(*db_, {}, Date::FromYmd(2026, 12, 14));
+  ASSERT_OK(later);
+  EXPECT_THAT(later->version.reason, Not(HasSubstr("still in force")));
 }
 
 TEST_F(AdaptPlanTest, SickSpellMustNotEndBeforeItStartsOrStartLater) {

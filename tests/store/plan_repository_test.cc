@@ -81,6 +81,33 @@ TEST(PlanCodecTest, UnknownKindIsCorruptData) {
   EXPECT_NE(back.error().message.find("yoga"), std::string::npos);
 }
 
+// A re-plan's adjustments (an illness's no-running days and easy return) are kept with its request, so
+// that the next re-plan still heeds them; versions saved before they were kept read as having none.
+TEST(PlanCodecTest, RequestKeepsItsAdjustments) {
+  plan::PlanRequest r = SamRequest();
+  r.adjustments.no_running_until = core::Date::FromYmd(2026, 12, 5);
+  r.adjustments.easy_until = core::Date::FromYmd(2026, 12, 10);
+  r.adjustments.reduced_until = core::Date::FromYmd(2026, 12, 10);
+  r.adjustments.reduced_volume_factor = 0.5;
+  auto back = PlanRequestFromJson(nlohmann::json::parse(PlanRequestToJson(r).dump()));
+  ASSERT_OK(back);
+  EXPECT_EQ(back->adjustments.no_running_until, r.adjustments.no_running_until);
+  EXPECT_EQ(back->adjustments.easy_until, r.adjustments.easy_until);
+  EXPECT_EQ(back->adjustments.reduced_until, r.adjustments.reduced_until);
+  EXPECT_EQ(back->adjustments.reduced_volume_factor, 0.5);
+  nlohmann::json old = PlanRequestToJson(SamRequest());
+  old.erase("adjustments");
+  auto old_back = PlanRequestFromJson(old);
+  ASSERT_OK(old_back);
+  EXPECT_FALSE(old_back->adjustments.no_running_until.has_value());
+  EXPECT_EQ(old_back->adjustments.reduced_volume_factor, 1.0);
+  nlohmann::json bad = PlanRequestToJson(r);
+  bad["adjustments"]["reduced_volume_factor"] = 0;
+  auto refused = PlanRequestFromJson(bad);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, core::ErrorCode::kCorruptData);
+}
+
 TEST(PlanRepositoryTest, SavesNumberedVersionsAndLoadsTheLatest) {
   auto db = Database::Open(":memory:");
   ASSERT_OK(db);
