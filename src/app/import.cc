@@ -406,10 +406,10 @@ class HandOver {
 };
 
 // The walk (reading, and inflating the zip's entries) on its own thread, at most options.files_in_flight
-// files (and bytes_in_flight bytes) ahead; inflating gzip files, hashing, decoding and encoding the samples on whichever thread is free
-// (HandOver), and storing on the calling thread. Handing the gzip files over matters: inflating them is
-// half of what bench/inflate_export measures, and left on the walking thread it made that thread the
-// bottleneck while the storing one waited.
+// files (and bytes_in_flight bytes) ahead; inflating gzip files, hashing, decoding and encoding the samples
+// on whichever thread is free (HandOver), and storing on the calling thread. Handing the gzip files over
+// matters: inflating them is half of what bench/inflate_export measures, and left on the walking thread it
+// made that thread the bottleneck while the storing one waited.
 Status ImportPipelined(const std::vector<std::filesystem::path>& paths, const ImportOptions& options, Storer& storer) {
   HandOver queue(options.files_in_flight, options.bytes_in_flight, options.reader_helps_after);
   std::thread reader([&] {

@@ -65,7 +65,8 @@ TEST(MigrationsTest, Version5KeepsSessionsAndLaps) {
   EXPECT_EQ(sessions->ColumnDouble(4), 5000.5);
   EXPECT_EQ(sessions->ColumnDouble(5), 12.25);
   EXPECT_FALSE(*sessions->Step());
-  auto laps = db->Prepare("SELECT idx, start_ms, distance_m, max_heart_rate_bpm IS NULL FROM activity_lap ORDER BY idx");
+  auto laps =
+      db->Prepare("SELECT idx, start_ms, distance_m, max_heart_rate_bpm IS NULL FROM activity_lap ORDER BY idx");
   ASSERT_OK(laps);
   ASSERT_TRUE(*laps->Step());
   EXPECT_EQ(laps->ColumnInt(1), 1000);

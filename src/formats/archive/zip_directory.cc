@@ -228,13 +228,16 @@ Result<std::vector<uint8_t>> ReadZipDirectoryEntry(const ZipSource& source, cons
   if (entry.size > max_bytes) {
     return Fail(ErrorCode::kUnsupported, fmt::format("zip entry larger than {} bytes", max_bytes));
   }
-  if (entry.method == kMethodStored && entry.compressed_size != entry.size) return Fail(Corrupt("stored sizes differ").error());
+  if (entry.method == kMethodStored && entry.compressed_size != entry.size) {
+    return Fail(Corrupt("stored sizes differ").error());
+  }
   auto in = RandomAccess::Open(source);
   if (!in) return Fail(in.error());
   auto local = in->Read(entry.local_header_offset, kLocalBytes);
   if (!local) return Fail(local.error());
   if (U32(local->data()) != kLocalSignature) return Fail(Corrupt("no local header where the directory says").error());
-  const uint64_t data_offset = entry.local_header_offset + kLocalBytes + U16(local->data() + 26) + U16(local->data() + 28);
+  const uint64_t data_offset =
+      entry.local_header_offset + kLocalBytes + U16(local->data() + 26) + U16(local->data() + 28);
   auto data = in->Read(data_offset, entry.compressed_size);
   if (!data) return Fail(data.error());
   std::vector<uint8_t> out;
@@ -250,7 +253,9 @@ Result<std::vector<uint8_t>> ReadZipDirectoryEntry(const ZipSource& source, cons
       return Fail(Corrupt("entry data does not inflate to its stated size").error());
     }
   }
-  if (libdeflate_crc32(0, out.data(), out.size()) != entry.crc32) return Fail(Corrupt("entry fails its CRC-32").error());
+  if (libdeflate_crc32(0, out.data(), out.size()) != entry.crc32) {
+    return Fail(Corrupt("entry fails its CRC-32").error());
+  }
   return out;
 }
 
