@@ -22,7 +22,10 @@ la_ssize_t AppendCallback(struct ::archive*, void* out, const void* buffer, size
 void WriteEntry(struct ::archive* a, const ZipEntry& entry) {
   archive_entry* header = archive_entry_new();
   archive_entry_set_pathname(header, entry.path.c_str());
-  archive_entry_set_filetype(header, AE_IFREG);
+  archive_entry_set_filetype(header, entry.kind == ZipEntryKind::kFolder    ? AE_IFDIR
+                                     : entry.kind == ZipEntryKind::kSymlink ? AE_IFLNK
+                                                                            : AE_IFREG);
+  if (entry.kind == ZipEntryKind::kSymlink) archive_entry_set_symlink(header, entry.link.c_str());
   archive_entry_set_perm(header, 0644);
   archive_entry_set_size(header, static_cast<la_int64_t>(entry.data.size()));
   ASSERT_EQ(archive_write_header(a, header), ARCHIVE_OK) << archive_error_string(a);
@@ -68,10 +71,14 @@ Bytes NoiseBytes(size_t size, uint32_t seed) {
 }
 
 Bytes MakeZip(const std::vector<ZipEntry>& entries, bool store) {
+  return MakeZip(entries, store ? "zip:compression=store" : "zip:compression=deflate");
+}
+
+Bytes MakeZip(const std::vector<ZipEntry>& entries, const char* options) {
   Bytes out;
   struct ::archive* a = archive_write_new();
   archive_write_set_format_zip(a);
-  archive_write_set_options(a, store ? "zip:compression=store" : "zip:compression=deflate");
+  EXPECT_EQ(archive_write_set_options(a, options), ARCHIVE_OK) << options;
   archive_write_set_bytes_in_last_block(a, 1);
   archive_write_open(a, &out, nullptr, &AppendCallback, nullptr);
   for (const ZipEntry& entry : entries) WriteEntry(a, entry);

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace stride::archive::testing {
@@ -25,12 +26,32 @@ Bytes Gzip(const Bytes& data);
 /// `size` bytes that do not compress (a fixed pseudo-random sequence).
 Bytes NoiseBytes(size_t size, uint32_t seed = 1);
 
+/// What a zip entry is: a file (the default), a folder or a symbolic link to `link`.
+enum class ZipEntryKind { kFile, kFolder, kSymlink };
+
 struct ZipEntry {
+  ZipEntry(std::string entry_path, Bytes entry_data) : path(std::move(entry_path)), data(std::move(entry_data)) {}
+  static ZipEntry Folder(std::string path) {
+    ZipEntry e(std::move(path), {});
+    e.kind = ZipEntryKind::kFolder;
+    return e;
+  }
+  static ZipEntry Symlink(std::string path, std::string target) {
+    ZipEntry e(std::move(path), {});
+    e.kind = ZipEntryKind::kSymlink;
+    e.link = std::move(target);
+    return e;
+  }
+
   std::string path;
   Bytes data;
+  ZipEntryKind kind = ZipEntryKind::kFile;
+  std::string link;  // kSymlink only
 };
 /// A zip archive holding `entries` in order, deflated (or stored when `store` is set).
 Bytes MakeZip(const std::vector<ZipEntry>& entries, bool store = false);
+/// The same with libarchive's zip writer `options`, e.g. "zip:zip64" (Zip64 extra fields forced).
+Bytes MakeZip(const std::vector<ZipEntry>& entries, const char* options);
 
 /// A fresh empty folder under the test temp dir, removed by the destructor.
 class ScratchDir {

@@ -4,8 +4,6 @@
 // self-extracting or multi-disk zips refused (the walk then falls back to libarchive, tested last).
 #include "formats/archive/zip_directory.h"
 
-#include <archive.h>
-#include <archive_entry.h>
 #include <gtest/gtest.h>
 #include <libdeflate.h>
 
@@ -59,39 +57,14 @@ void Append64(Bytes& b, uint64_t v) {
 uint16_t Get16(const Bytes& b, size_t at) { return static_cast<uint16_t>(b[at] | b[at + 1] << 8); }
 uint32_t Get32(const Bytes& b, size_t at) { return Get16(b, at) | static_cast<uint32_t>(Get16(b, at + 2)) << 16; }
 
-la_ssize_t Append(struct ::archive*, void* out, const void* buffer, size_t length) {
-  auto* bytes = static_cast<Bytes*>(out);
-  bytes->insert(bytes->end(), static_cast<const uint8_t*>(buffer), static_cast<const uint8_t*>(buffer) + length);
-  return static_cast<la_ssize_t>(length);
-}
-
-// A zip with a folder, a file in it, a symbolic link and a stored file, written by libarchive with
+// A zip with a folder, a file in it, a symbolic link and another file, written by libarchive with
 // `options` ("zip:zip64" forces Zip64 extra fields).
 Bytes MixedZip(const char* options) {
-  Bytes out;
-  struct ::archive* a = archive_write_new();
-  archive_write_set_format_zip(a);
-  EXPECT_EQ(archive_write_set_options(a, options), ARCHIVE_OK);
-  archive_write_set_bytes_in_last_block(a, 1);
-  archive_write_open(a, &out, nullptr, &Append, nullptr);
-  auto add = [&](const char* path, int type, const Bytes& data, const char* link) {
-    archive_entry* e = archive_entry_new();
-    archive_entry_set_pathname(e, path);
-    archive_entry_set_filetype(e, static_cast<unsigned>(type));
-    archive_entry_set_perm(e, 0644);
-    if (link != nullptr) archive_entry_set_symlink(e, link);
-    archive_entry_set_size(e, static_cast<la_int64_t>(data.size()));
-    EXPECT_EQ(archive_write_header(a, e), ARCHIVE_OK) << archive_error_string(a);
-    if (!data.empty()) archive_write_data(a, data.data(), data.size());
-    archive_entry_free(e);
-  };
-  add("export/", AE_IFDIR, {}, nullptr);
-  add("export/activities/1.fit", AE_IFREG, FakeFit(3000, 7), nullptr);
-  add("export/latest.fit", AE_IFLNK, {}, "activities/1.fit");
-  add("export/activities.csv", AE_IFREG, ToBytes("Activity ID,Filename\n1,activities/1.fit\n"), nullptr);
-  archive_write_close(a);
-  archive_write_free(a);
-  return out;
+  return MakeZip({testing::ZipEntry::Folder("export/"),
+                  {"export/activities/1.fit", FakeFit(3000, 7)},
+                  testing::ZipEntry::Symlink("export/latest.fit", "activities/1.fit"),
+                  {"export/activities.csv", ToBytes("Activity ID,Filename\n1,activities/1.fit\n")}},
+                 options);
 }
 
 TEST(ZipDirectoryTest, ListsEntriesInOrderWithTheirKindsAndSizes) {
